@@ -1,0 +1,56 @@
+package io.clipflow.platform;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Demo logins (password = user id), created at first start where {@code clipflow.demo-data} is on. */
+@Component
+@ConditionalOnProperty("clipflow.demo-data")
+class DemoUsers {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+    record DemoUser(String id, String firstName, List<String> groups) {
+    }
+
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("admin", "Admin", List.of(ClipflowGroups.ADMIN, ClipflowGroups.OPS)),
+            new DemoUser("auditor1", "Ada", List.of(ClipflowGroups.AUDITORS)),
+            new DemoUser("auditor2", "Bo", List.of(ClipflowGroups.AUDITORS)),
+            new DemoUser("auditor3", "Chen", List.of(ClipflowGroups.AUDITORS)),
+            new DemoUser("creator1", "Cora", List.of(ClipflowGroups.CREATORS)),
+            new DemoUser("buyer1", "Bea", List.of(ClipflowGroups.BUYERS)));
+
+    private final IdentityService identity;
+
+    DemoUsers(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    @Order(2)
+    void createDemoUsers() {
+        for (DemoUser demo : USERS) {
+            if (identity.createUserQuery().userId(demo.id()).count() > 0) {
+                continue;
+            }
+            User user = identity.newUser(demo.id());
+            user.setFirstName(demo.firstName());
+            user.setLastName("Demo");
+            user.setEmail(demo.id() + "@clipflow.example");
+            user.setPassword(demo.id());
+            identity.saveUser(user);
+            demo.groups().forEach(group -> identity.createMembership(demo.id(), group));
+            log.info("Created demo user {} in {}", demo.id(), demo.groups());
+        }
+    }
+}

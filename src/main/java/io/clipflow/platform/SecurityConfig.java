@@ -1,0 +1,78 @@
+package io.clipflow.platform;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * {@code /api}: stateless HTTP Basic against Camunda's identity service, access by group (each feature's
+ * {@link ApiAccessRules}). {@code /engine-rest}: Camunda's own Basic filter, after which the engine's
+ * authorization checks decide (so a non-admin cannot create users). The webapps keep their own session login.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, List<ApiAccessRules> featureRules, ObjectMapper json)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"clipflow\"");
+                    writeProblem(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
+                            "Sign in with HTTP Basic (a Camunda user)");
+                }))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> writeProblem(response,
+                        json, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your groups do not allow this call")))
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .authorizeHttpRequests(rules -> {
+                    featureRules.forEach(r -> r.configure(rules));
+                    rules.anyRequest().authenticated();
+                });
+        return http.build();
+    }
+
+    @Bean
+    SecurityFilterChain documentationIsPublic(HttpSecurity http) throws Exception {
+        http.securityMatcher("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
+                .authorizeHttpRequests(r -> r.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineRestAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<EngineRestAuthenticationFilter> registration = new FilterRegistrationBean<>();
+        registration.setName("engine-rest-authentication");
+        registration.setFilter(new EngineRestAuthenticationFilter());
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+
+    static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String code,
+            String detail) throws IOException {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setProperty("code", code);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), body);
+    }
+}
