@@ -1,0 +1,39 @@
+package io.clipflow.platform;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A test-only endpoint, ops only, that exercises the API's error handling the way a feature would. */
+@RestController
+class ProblemProbe {
+
+    record ProbeRequest(@NotBlank String name, @Positive int count) {
+    }
+
+    @PostMapping("/api/test-probe")
+    ProbeRequest probe(@Valid @RequestBody ProbeRequest request) {
+        if (request.name().equals("conflict")) {
+            throw Problems.conflict("PROBE_CONFLICT", "The probe is in conflict");
+        }
+        if (request.name().equals("boom")) {
+            throw new IllegalStateException("secret internals");
+        }
+        return request;
+    }
+
+    @Configuration
+    static class Rules {
+        @Bean
+        ApiAccessRules probeRules() {
+            return rules -> rules.requestMatchers(HttpMethod.POST, "/api/test-probe")
+                    .hasAuthority(ApiAccessRules.group(ClipflowGroups.OPS));
+        }
+    }
+}
