@@ -1,26 +1,33 @@
 package io.clipflow.words;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Aho-Corasick automaton over normalised chars, stored in flat arrays.
+ * Aho-Corasick automaton over normalised chars, stored as a double-array trie.
  *
- * <p>States are numbered in breadth-first order, so the children of a state are consecutive and
- * the target of edge {@code e} is state {@code e + 1}: a state's edges are a sorted slice of
- * {@link #edgeChar}. The root, where the walk spends most of its time on ordinary text, has a
- * dense table indexed by char instead, so leaving or staying at the root costs one array read.
+ * <p>Each char the library uses gets a small dense code, and {@link #codes} maps every raw
+ * char straight to its code, folding included, so the matcher reads one table per char:
+ * {@link #FILLER}, {@link #FOREIGN} (a char no word contains: the walk restarts at the root), or
+ * a letter code. A transition is then {@code base[state] + code}, valid when {@code check} of the
+ * target names {@code state}; all arrays stay small enough to live in cache.
  */
 final class Automaton {
 
-    private static final int LINEAR_SCAN_LIMIT = 8;
+    static final char FILLER = 0;
+    static final char FOREIGN = 1;
+    private static final int ROOT = 0;
 
-    private final int[] rootGoto = new int[Character.MAX_VALUE + 1];
-    private final int[] edgeStart;
-    private final char[] edgeChar;
-    private final int[] fail;
+    /** Raw char to code. */
+    final char[] codes = new char[Character.MAX_VALUE + 1];
+    final int[] base;
+    final int[] check;
+    final int[] fail;
     /** Word id ending exactly at a state, or -1. */
     final int[] wordAt;
     /** First state on the suffix chain (the state itself included) that ends a word, or 0. */
@@ -29,104 +36,128 @@ final class Automaton {
     final int[] dictLink;
 
     /** Builds the automaton for distinct, non-empty normalised words; word ids are list indexes. */
-    Automaton(List<String> words) {
-        List<TreeMap<Character, Integer>> children = new ArrayList<>();
+    Automaton(List<String> words, char[] matchTable) {
+        int[] codeOf = new int[Character.MAX_VALUE + 1];
+        int alphabet = 2;
+        List<TreeMap<Integer, Integer>> children = new ArrayList<>();
         children.add(new TreeMap<>());
         int[] terminal = new int[words.size()];
         for (int id = 0; id < words.size(); id++) {
             int node = 0;
             for (char c : words.get(id).toCharArray()) {
-                Integer next = children.get(node).get(c);
-                if (next == null) {
-                    next = children.size();
-                    children.add(new TreeMap<>());
-                    children.get(node).put(c, next);
+                if (codeOf[c] == 0) {
+                    codeOf[c] = alphabet++;
                 }
-                node = next;
+                node = children.get(node).computeIfAbsent(codeOf[c], k -> {
+                    children.add(new TreeMap<>());
+                    return children.size() - 1;
+                });
             }
             terminal[id] = node;
         }
-        int size = children.size();
-        int[] bfsOrder = new int[size];
-        int[] bfsIndex = new int[size];
-        for (int head = 0, tail = 1; head < tail; head++) {
-            for (int child : children.get(bfsOrder[head]).values()) {
-                bfsIndex[child] = tail;
-                bfsOrder[tail++] = child;
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            char folded = matchTable[c];
+            codes[c] = folded == 0 ? FILLER : codeOf[folded] == 0 ? FOREIGN : (char) codeOf[folded];
+        }
+        int[] baseOf = new int[2 * children.size() + alphabet];
+        int[] checkOf = filled(new int[baseOf.length], -1);
+        int[] slotOf = new int[children.size()];
+        int[] edges = new int[2 * children.size()];
+        int edgeCount = 0;
+        int firstFree = 1;
+        int end = 1;
+        Deque<Integer> queue = new ArrayDeque<>(List.of(ROOT));
+        while (!queue.isEmpty()) {
+            int node = queue.poll();
+            TreeMap<Integer, Integer> kids = children.get(node);
+            if (kids.isEmpty()) {
+                continue;
+            }
+            while (checkOf[firstFree] != -1) {
+                firstFree++;
+            }
+            int candidate = Math.max(1, firstFree - kids.firstKey());
+            while (!fits(checkOf, candidate, kids.keySet())) {
+                candidate++;
+            }
+            if (candidate + alphabet >= checkOf.length) {
+                checkOf = resize(checkOf, checkOf.length * 2, -1);
+                baseOf = resize(baseOf, baseOf.length * 2, 0);
+            }
+            int slot = slotOf[node];
+            baseOf[slot] = candidate;
+            for (Map.Entry<Integer, Integer> kid : kids.entrySet()) {
+                int kidSlot = candidate + kid.getKey();
+                checkOf[kidSlot] = slot;
+                slotOf[kid.getValue()] = kidSlot;
+                end = Math.max(end, kidSlot + 1);
+                edges[edgeCount++] = kidSlot;
+                edges[edgeCount++] = kid.getKey();
+                queue.add(kid.getValue());
             }
         }
-        edgeStart = new int[size + 1];
-        edgeChar = new char[size - 1];
-        int edge = 0;
-        for (int state = 0; state < size; state++) {
-            edgeStart[state] = edge;
-            for (Map.Entry<Character, Integer> entry : children.get(bfsOrder[state]).entrySet()) {
-                edgeChar[edge++] = entry.getKey();
-            }
-        }
-        edgeStart[size] = edge;
-        for (int e = edgeStart[0]; e < edgeStart[1]; e++) {
-            rootGoto[edgeChar[e]] = e + 1;
-        }
-        wordAt = new int[size];
-        java.util.Arrays.fill(wordAt, -1);
+        int length = end + alphabet;
+        base = resize(baseOf, length, 0);
+        check = resize(checkOf, length, -1);
+        wordAt = filled(new int[length], -1);
         for (int id = 0; id < terminal.length; id++) {
-            wordAt[bfsIndex[terminal[id]]] = id;
+            wordAt[slotOf[terminal[id]]] = id;
         }
-        fail = new int[size];
-        dictLink = new int[size];
-        outHead = new int[size];
-        linkSuffixes(size);
+        fail = new int[length];
+        dictLink = new int[length];
+        outHead = new int[length];
+        linkSuffixes(edges, edgeCount);
     }
 
-    /** Failure and output links, parents before children so a suffix is always linked first. */
-    private void linkSuffixes(int size) {
-        for (int state = 0; state < size; state++) {
-            for (int e = edgeStart[state]; e < edgeStart[state + 1]; e++) {
-                int child = e + 1;
-                int suffix = state == 0 ? 0 : next(fail[state], edgeChar[e]);
-                fail[child] = suffix;
-                dictLink[child] = wordAt[suffix] >= 0 ? suffix : dictLink[suffix];
-            }
-            outHead[state] = wordAt[state] >= 0 ? state : dictLink[state];
+    /**
+     * Failure and output links. Edges come in breadth-first order, so the failure link of a
+     * state's parent, and the links of every shorter suffix, are known when the state is reached.
+     */
+    private void linkSuffixes(int[] edges, int edgeCount) {
+        for (int e = 0; e < edgeCount; e += 2) {
+            int child = edges[e];
+            int parent = check[child];
+            int suffix = parent == ROOT ? ROOT : next(fail[parent], edges[e + 1]);
+            fail[child] = suffix;
+            dictLink[child] = wordAt[suffix] >= 0 ? suffix : dictLink[suffix];
+            outHead[child] = wordAt[child] >= 0 ? child : dictLink[child];
         }
     }
 
-    /** The state after reading {@code c} (a non-zero normalised char) in {@code state}. */
-    int next(int state, char c) {
-        while (state != 0) {
-            int target = child(state, c);
-            if (target != 0) {
+    /** The state after reading a letter code in {@code state}. */
+    int next(int state, int code) {
+        while (true) {
+            int target = base[state] + code;
+            if (check[target] == state) {
                 return target;
+            }
+            if (state == ROOT) {
+                return ROOT;
             }
             state = fail[state];
         }
-        return rootGoto[c];
     }
 
-    private int child(int state, char c) {
-        int lo = edgeStart[state];
-        int hi = edgeStart[state + 1];
-        if (hi - lo <= LINEAR_SCAN_LIMIT) {
-            for (int e = lo; e < hi; e++) {
-                if (edgeChar[e] == c) {
-                    return e + 1;
-                }
-            }
-            return 0;
-        }
-        hi--;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            char found = edgeChar[mid];
-            if (found < c) {
-                lo = mid + 1;
-            } else if (found > c) {
-                hi = mid - 1;
-            } else {
-                return mid + 1;
+    private static boolean fits(int[] check, int candidate, Iterable<Integer> codes) {
+        for (int code : codes) {
+            int slot = candidate + code;
+            if (slot < check.length && check[slot] != -1) {
+                return false;
             }
         }
-        return 0;
+        return true;
+    }
+
+    private static int[] resize(int[] array, int length, int fill) {
+        int[] resized = Arrays.copyOf(array, length);
+        if (length > array.length) {
+            Arrays.fill(resized, array.length, length, fill);
+        }
+        return resized;
+    }
+
+    private static int[] filled(int[] array, int value) {
+        Arrays.fill(array, value);
+        return array;
     }
 }

@@ -28,11 +28,9 @@ public final class WordMatcher {
     static final int MAX_FILLER_RUN = 3;
 
     private final TextNormalizer normalizer = TextNormalizer.shared();
-    private final char[] table = normalizer.matchTable();
     private final Automaton automaton;
     private final SensitiveWord[] words;
     private final int[] wordLength;
-    private final int ringMask;
 
     public WordMatcher(Collection<SensitiveWord> library) {
         Map<String, SensitiveWord> byForm = new LinkedHashMap<>();
@@ -43,11 +41,9 @@ public final class WordMatcher {
             }
         }
         List<String> forms = new ArrayList<>(byForm.keySet());
-        this.automaton = new Automaton(forms);
+        this.automaton = new Automaton(forms, normalizer.matchTable());
         this.words = byForm.values().toArray(new SensitiveWord[0]);
         this.wordLength = forms.stream().mapToInt(String::length).toArray();
-        int longest = Math.max(1, forms.stream().mapToInt(String::length).max().orElse(1));
-        this.ringMask = Integer.highestOneBit(longest * 2 - 1) - 1;
     }
 
     /** Number of distinct normalised words. */
@@ -74,32 +70,57 @@ public final class WordMatcher {
         if (words.length == 0) {
             return false;
         }
-        final char[] table = this.table;
-        final Automaton automaton = this.automaton;
+        final char[] codes = automaton.codes;
+        final int[] base = automaton.base;
+        final int[] check = automaton.check;
+        final int[] fail = automaton.fail;
         final int[] outHead = automaton.outHead;
-        int[] positions = new int[ringMask + 1];
         int state = 0;
-        int seen = 0;
         int fillerRun = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
-            char c = table[text.charAt(i)];
-            if (c == 0) {
+            int code = codes[text.charAt(i)];
+            if (code == Automaton.FILLER) {
                 if (++fillerRun > MAX_FILLER_RUN) {
                     state = 0;
                 }
                 continue;
             }
             fillerRun = 0;
-            positions[seen++ & ringMask] = i;
-            state = automaton.next(state, c);
-            for (int out = outHead[state]; out != 0; out = automaton.dictLink[out]) {
-                int id = automaton.wordAt[out];
-                int start = positions[(seen - wordLength[id]) & ringMask];
-                int end = i + 1;
-                boolean spansFiller = end - start != wordLength[id];
-                if ((!spansFiller || standsAlone(text, start, end)) && sink.accept(words[id], start, end)) {
-                    return true;
+            if (code == Automaton.FOREIGN) {
+                state = 0;
+                continue;
+            }
+            while (true) {
+                int target = base[state] + code;
+                if (check[target] == state) {
+                    state = target;
+                    break;
                 }
+                if (state == 0) {
+                    break;
+                }
+                state = fail[state];
+            }
+            if (outHead[state] != 0 && emit(text, i + 1, outHead[state], sink)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reports the words ending at {@code end}; hits are rare, so their start is found by walking back. */
+    private boolean emit(CharSequence text, int end, int out, HitSink sink) {
+        for (; out != 0; out = automaton.dictLink[out]) {
+            int id = automaton.wordAt[out];
+            int start = end;
+            for (int letters = wordLength[id]; letters > 0; ) {
+                if (!normalizer.isFiller(text.charAt(--start))) {
+                    letters--;
+                }
+            }
+            boolean spansFiller = end - start != wordLength[id];
+            if ((!spansFiller || standsAlone(text, start, end)) && sink.accept(words[id], start, end)) {
+                return true;
             }
         }
         return false;
