@@ -37,27 +37,13 @@ final class Automaton {
 
     /** Builds the automaton for distinct, non-empty normalised words; word ids are list indexes. */
     Automaton(List<String> words, char[] matchTable) {
-        int[] codeOf = new int[Character.MAX_VALUE + 1];
-        int alphabet = 2;
-        List<TreeMap<Integer, Integer>> children = new ArrayList<>();
-        children.add(new TreeMap<>());
-        int[] terminal = new int[words.size()];
-        for (int id = 0; id < words.size(); id++) {
-            int node = 0;
-            for (char c : words.get(id).toCharArray()) {
-                if (codeOf[c] == 0) {
-                    codeOf[c] = alphabet++;
-                }
-                node = children.get(node).computeIfAbsent(codeOf[c], k -> {
-                    children.add(new TreeMap<>());
-                    return children.size() - 1;
-                });
-            }
-            terminal[id] = node;
-        }
+        Trie trie = Trie.of(words);
+        List<TreeMap<Integer, Integer>> children = trie.children();
+        int alphabet = trie.alphabet();
+        int[] terminal = trie.terminal();
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             char folded = matchTable[c];
-            codes[c] = folded == 0 ? FILLER : codeOf[folded] == 0 ? FOREIGN : (char) codeOf[folded];
+            codes[c] = folded == 0 ? FILLER : trie.codeOf()[folded] == 0 ? FOREIGN : (char) trie.codeOf()[folded];
         }
         int[] baseOf = new int[2 * children.size() + alphabet];
         int[] checkOf = filled(new int[baseOf.length], -1);
@@ -135,6 +121,32 @@ final class Automaton {
                 return ROOT;
             }
             state = fail[state];
+        }
+    }
+
+    /** The plain trie: children per node keyed by char code, in ascending code order. */
+    private record Trie(List<TreeMap<Integer, Integer>> children, int[] terminal, int[] codeOf, int alphabet) {
+
+        static Trie of(List<String> words) {
+            int[] codeOf = new int[Character.MAX_VALUE + 1];
+            int alphabet = 2;
+            List<TreeMap<Integer, Integer>> children = new ArrayList<>();
+            children.add(new TreeMap<>());
+            int[] terminal = new int[words.size()];
+            for (int id = 0; id < words.size(); id++) {
+                int node = ROOT;
+                for (char c : words.get(id).toCharArray()) {
+                    if (codeOf[c] == 0) {
+                        codeOf[c] = alphabet++;
+                    }
+                    node = children.get(node).computeIfAbsent(codeOf[c], k -> {
+                        children.add(new TreeMap<>());
+                        return children.size() - 1;
+                    });
+                }
+                terminal[id] = node;
+            }
+            return new Trie(children, terminal, codeOf, alphabet);
         }
     }
 
