@@ -1,0 +1,127 @@
+package io.clipflow.order;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * One-time idempotency keys ("tokens") kept in Redis, bound to the user they were issued to.
+ *
+ * <p>A key is a Redis hash {@code clipflow:idem:<token>} with {@code owner}, {@code state} (NEW, IN_FLIGHT,
+ * DONE), {@code expiresAt}, and once claimed {@code fingerprint}, {@code claimedAt}, and once done
+ * {@code status}, {@code contentType}, {@code location}, {@code body}. Every transition is one Lua script,
+ * so one round trip decides it atomically however many requests carry the key at once. A Lua script of another
+ * feature may consume a NEW key itself in the same way (check owner, set state).
+ */
+@Component
+public class IdempotencyKeys {
+
+    public static final String KEY_PREFIX = "clipflow:idem:";
+
+    public record IssuedKey(String token, Instant expiresAt) {
+    }
+
+    /** What a request carrying the key may do: run ({@code CLAIMED}), or get an answer without running. */
+    public record Claim(Outcome outcome, StoredResponse stored) {
+    }
+
+    public enum Outcome {
+        /** this request runs (a RECLAIMED key, whose first request died, also claims). */
+        CLAIMED,
+        /** answered before: replay {@link Claim#stored()}. */
+        REPLAY,
+        /** the first request with this key is still running. */
+        IN_FLIGHT,
+        /** the key was used for a different request. */
+        MISMATCH,
+        /** unknown, expired, or issued to someone else. */
+        INVALID
+    }
+
+    public record StoredResponse(int status, String contentType, String location, String body) {
+    }
+
+    private static final SecureRandom random = new SecureRandom();
+
+    private final StringRedisTemplate redis;
+    private final OrderProperties properties;
+    private final RedisScript<Long> issue = script("issue-key.lua", Long.class);
+    @SuppressWarnings("rawtypes")
+    private final RedisScript<List> claim = script("claim-key.lua", List.class);
+    private final RedisScript<Long> complete = script("complete-key.lua", Long.class);
+    private final RedisScript<Long> release = script("release-key.lua", Long.class);
+
+    IdempotencyKeys(StringRedisTemplate redis, OrderProperties properties) {
+        this.redis = redis;
+        this.properties = properties;
+    }
+
+    public IssuedKey issue(String owner) {
+        return issue(owner, properties.tokenTtl());
+    }
+
+    /** Package-private so tests can issue keys that expire quickly. */
+    IssuedKey issue(String owner, Duration ttl) {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Long expiresAt = call(() -> redis.execute(issue, List.of(KEY_PREFIX + token), owner,
+                String.valueOf(ttl.toMillis())));
+        return new IssuedKey(token, Instant.ofEpochMilli(expiresAt));
+    }
+
+    public Claim claim(String token, String caller, String fingerprint) {
+        List<?> reply = call(() -> redis.execute(claim, List.of(KEY_PREFIX + token), caller, fingerprint,
+                String.valueOf(properties.inFlightLease().toMillis()),
+                String.valueOf(properties.responseTtl().toMillis())));
+        return switch (String.valueOf(reply.get(0))) {
+            case "CLAIMED", "RECLAIMED" -> new Claim(Outcome.CLAIMED, null);
+            case "DONE" -> new Claim(Outcome.REPLAY, new StoredResponse(Integer.parseInt((String) reply.get(1)),
+                    (String) reply.get(2), emptyToNull((String) reply.get(3)), (String) reply.get(4)));
+            case "IN_FLIGHT" -> new Claim(Outcome.IN_FLIGHT, null);
+            case "MISMATCH" -> new Claim(Outcome.MISMATCH, null);
+            default -> new Claim(Outcome.INVALID, null);
+        };
+    }
+
+    /** Stores the claimed request's response, replayed for {@link OrderProperties#responseTtl()}. */
+    public boolean complete(String token, String fingerprint, StoredResponse response) {
+        return call(() -> redis.execute(complete, List.of(KEY_PREFIX + token), fingerprint,
+                String.valueOf(response.status()), response.contentType(),
+                response.location() == null ? "" : response.location(), response.body(),
+                String.valueOf(properties.responseTtl().toMillis()))) == 1L;
+    }
+
+    /** Makes a claimed key usable again: its request failed without changing anything. */
+    public boolean release(String token, String fingerprint) {
+        return call(() -> redis.execute(release, List.of(KEY_PREFIX + token), fingerprint)) == 1L;
+    }
+
+    /** A Redis that does not answer in time is as unavailable as one that refuses the connection (503). */
+    private static <T> T call(Supplier<T> redisCall) {
+        try {
+            return redisCall.get();
+        }
+        catch (QueryTimeoutException ex) {
+            throw new RedisConnectionFailureException("Redis did not answer in time", ex);
+        }
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static <T> RedisScript<T> script(String name, Class<T> type) {
+        return RedisScript.of(new ClassPathResource("io/clipflow/order/" + name), type);
+    }
+}

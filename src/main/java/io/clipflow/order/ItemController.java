@@ -1,0 +1,44 @@
+package io.clipflow.order;
+
+import java.net.URI;
+
+import io.clipflow.platform.Problems;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/items}: ops add items with their stock; anyone signed in reads an item with its current stock. */
+@RestController
+@RequestMapping("/api/items")
+class ItemController {
+
+    record NewItem(@NotBlank @Size(max = 200) String name, @NotNull @PositiveOrZero Long priceCents,
+            @NotNull @PositiveOrZero Integer stock) {
+    }
+
+    private final Items items;
+
+    ItemController(Items items) {
+        this.items = items;
+    }
+
+    @PostMapping
+    ResponseEntity<Item> create(@Valid @RequestBody NewItem request) {
+        Item item = items.create(request.name().trim(), request.priceCents(), request.stock());
+        return ResponseEntity.created(URI.create("/api/items/" + item.id())).body(item);
+    }
+
+    @GetMapping("/{id}")
+    Item find(@PathVariable long id) {
+        return items.find(id).orElseThrow(() -> Problems.notFound("Item " + id));
+    }
+}

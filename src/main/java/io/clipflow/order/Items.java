@@ -1,0 +1,61 @@
+package io.clipflow.order;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The item catalogue and its stock. Stock only ever changes through a guarded statement, so it cannot go below
+ * zero whatever runs concurrently: {@link #reserve} takes, {@link #release} gives back.
+ */
+@Component
+public class Items {
+
+    private final JdbcClient jdbc;
+
+    Items(JdbcClient clipflowJdbc) {
+        this.jdbc = clipflowJdbc;
+    }
+
+    public Item create(String name, long priceCents, int stock) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO item (name, price_cents, stock, created_at) VALUES (?, ?, ?, ?)")
+                .params(name, priceCents, stock, OffsetDateTime.now())
+                .update(keys, "id");
+        return new Item(keys.getKey().longValue(), name, priceCents, stock);
+    }
+
+    public Optional<Item> find(long id) {
+        return jdbc.sql("SELECT id, name, price_cents, stock FROM item WHERE id = ?").param(id)
+                .query((rs, n) -> new Item(rs.getLong("id"), rs.getString("name"), rs.getLong("price_cents"),
+                        rs.getInt("stock")))
+                .optional();
+    }
+
+    /**
+     * Takes {@code quantity} units if that many are left; join the caller's transaction so the reservation
+     * commits or rolls back with the order row.
+     *
+     * @return the item (with its stock before the reservation) if reserved
+     * @throws OrderRefusedException {@code UNKNOWN_ITEM} or {@code OUT_OF_STOCK}
+     */
+    Item reserve(long itemId, int quantity) {
+        int taken = jdbc.sql("UPDATE item SET stock = stock - ? WHERE id = ? AND stock >= ?")
+                .params(quantity, itemId, quantity).update();
+        Item item = find(itemId).orElseThrow(() -> new OrderRefusedException(OrderRefusedException.UNKNOWN_ITEM,
+                "Item " + itemId + " does not exist"));
+        if (taken == 0) {
+            throw new OrderRefusedException(OrderRefusedException.OUT_OF_STOCK,
+                    "Only " + item.stock() + " of item " + itemId + " left, " + quantity + " asked for");
+        }
+        return item;
+    }
+
+    void release(long itemId, int quantity) {
+        jdbc.sql("UPDATE item SET stock = stock + ? WHERE id = ?").params(quantity, itemId).update();
+    }
+}

@@ -1,0 +1,118 @@
+package io.clipflow.order;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.clipflow.order.IdempotencyKeys.IssuedKey;
+import io.clipflow.platform.ClipflowGroups;
+import io.clipflow.platform.Problems;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/orders}: a buyer asks for a one-time token, submits the order with it as {@code Idempotency-Key}
+ * (see {@link IdempotentRequests} for every answer), and reads its orders. An order is shown to its buyer and
+ * to ops; to anyone else it does not exist (404).
+ */
+@RestController
+@RequestMapping("/api/orders")
+class OrderController {
+
+    record NewOrder(@NotNull @Positive Long itemId, @NotNull @Positive @Max(1000) Integer quantity) {
+    }
+
+    record Token(String token, Instant expiresAt) {
+    }
+
+    record OrderView(String orderNo, String buyer, long itemId, int quantity, long amountCents, OrderStatus status,
+            String paymentId, OffsetDateTime createdAt, OffsetDateTime paidAt, OffsetDateTime cancelledAt) {
+
+        static OrderView of(Order o) {
+            return new OrderView(o.orderNo(), o.buyer(), o.itemId(), o.quantity(), o.amountCents(), o.status(),
+                    o.paymentId(), o.createdAt(), o.paidAt(), o.cancelledAt());
+        }
+    }
+
+    record OrderPage(List<OrderView> content, int page, int size, long totalElements) {
+    }
+
+    private final IdempotencyKeys keys;
+    private final IdempotentRequests idempotent;
+    private final OrderBook book;
+    private final OrderProperties properties;
+
+    OrderController(IdempotencyKeys keys, IdempotentRequests idempotent, OrderBook book,
+            OrderProperties properties) {
+        this.keys = keys;
+        this.idempotent = idempotent;
+        this.book = book;
+        this.properties = properties;
+    }
+
+    @PostMapping("/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    Token issueToken(Authentication caller) {
+        IssuedKey key = keys.issue(caller.getName());
+        return new Token(key.token(), key.expiresAt());
+    }
+
+    /** 201 with the order; a replay of the same request answers the same 201 with the same order number. */
+    @PostMapping
+    ResponseEntity<String> submit(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+            @Valid @RequestBody NewOrder request, Authentication caller) {
+        String buyer = caller.getName();
+        return idempotent.execute(key, buyer, request, () -> {
+            Order order;
+            try {
+                order = book.place(buyer, request.itemId(), request.quantity(), "key:" + key);
+            }
+            catch (OrderRefusedException refused) {
+                throw OrderRefusedException.UNKNOWN_ITEM.equals(refused.code())
+                        ? Problems.unprocessable(refused.code(), refused.getMessage())
+                        : Problems.conflict(refused.code(), refused.getMessage());
+            }
+            return ResponseEntity.created(URI.create("/api/orders/" + order.orderNo())).body(OrderView.of(order));
+        });
+    }
+
+    @GetMapping("/{orderNo}")
+    OrderView find(@PathVariable String orderNo, Authentication caller) {
+        return OrderView.of(visibleOrder(book, orderNo, caller));
+    }
+
+    /** The caller's own orders, newest first. */
+    @GetMapping
+    OrderPage mine(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) int size, Authentication caller) {
+        if (size > properties.maxPageSize()) {
+            throw Problems.badRequest("size must be at most " + properties.maxPageSize());
+        }
+        List<OrderView> content = book.pageOf(caller.getName(), page, size).stream().map(OrderView::of).toList();
+        return new OrderPage(content, page, size, book.countOf(caller.getName()));
+    }
+
+    /** The order if the caller is its buyer or in ops; otherwise 404, so order numbers reveal nothing. */
+    static Order visibleOrder(OrderBook book, String orderNo, Authentication caller) {
+        return book.find(orderNo)
+                .filter(order -> order.buyer().equals(caller.getName()) || caller.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals("GROUP_" + ClipflowGroups.OPS)))
+                .orElseThrow(() -> Problems.notFound("Order " + orderNo));
+    }
+}

@@ -1,0 +1,91 @@
+package io.clipflow.order;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules of paying for and cancelling an order, run by the order process's service tasks whoever
+ * correlated the message ({@code /api} or {@code /engine-rest}). Each is idempotent: the payment id is the
+ * {@code payment} table's key, and status changes are guarded by the status they leave.
+ */
+@Component
+class OrderPayments {
+
+    /** A payment applied to an order, recorded once per payment provider id. */
+    record Payment(String paymentId, String orderNo, long amountCents, OffsetDateTime receivedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final OrderRows orders;
+    private final Items items;
+
+    OrderPayments(JdbcClient clipflowJdbc, OrderRows orders, Items items) {
+        this.jdbc = clipflowJdbc;
+        this.orders = orders;
+        this.items = items;
+    }
+
+    /**
+     * Marks the order paid by this payment, or does nothing if exactly this payment was applied already.
+     *
+     * @throws PaymentRejectedException the payment must not be applied (nothing is written)
+     */
+    void applyPayment(String orderNo, String paymentId, long amountCents) {
+        Optional<Payment> earlier = findPayment(paymentId);
+        if (earlier.isPresent()) {
+            if (!earlier.get().orderNo().equals(orderNo)) {
+                throw new PaymentRejectedException(PaymentRejectedException.PAYMENT_ID_REUSED,
+                        "payment " + paymentId + " was applied to another order");
+            }
+            return;
+        }
+        Order order = orders.find(orderNo)
+                .orElseThrow(() -> new IllegalStateException("Order " + orderNo + " does not exist"));
+        check(order, amountCents);
+        OffsetDateTime now = OrderBook.now();
+        // the insert is the guard: a concurrent twin of this payment fails on the primary key and rolls back
+        jdbc.sql("INSERT INTO payment (payment_id, order_no, amount_cents, received_at) VALUES (?, ?, ?, ?)")
+                .params(paymentId, orderNo, amountCents, now).update();
+        if (!orders.markPaid(orderNo, paymentId, now)) {
+            throw new IllegalStateException("Order " + orderNo + " changed while it was being paid");
+        }
+    }
+
+    /** Refuses what {@link #applyPayment} would refuse, before anything is correlated. */
+    void check(Order order, long amountCents) {
+        if (order.status() == OrderStatus.CANCELLED) {
+            throw new PaymentRejectedException(PaymentRejectedException.ORDER_CANCELLED,
+                    "order " + order.orderNo() + " was cancelled");
+        }
+        if (order.status() == OrderStatus.PAID) {
+            throw new PaymentRejectedException(PaymentRejectedException.ALREADY_PAID,
+                    "order " + order.orderNo() + " was paid by payment " + order.paymentId());
+        }
+        if (amountCents != order.amountCents()) {
+            throw new PaymentRejectedException(PaymentRejectedException.WRONG_AMOUNT,
+                    "order " + order.orderNo() + " costs " + order.amountCents() + ", not " + amountCents);
+        }
+    }
+
+    /** Cancels an unpaid order and gives its stock back; does nothing for a paid or cancelled order. */
+    boolean cancelUnpaid(String orderNo) {
+        Order order = orders.find(orderNo)
+                .orElseThrow(() -> new IllegalStateException("Order " + orderNo + " does not exist"));
+        if (!orders.markCancelled(orderNo, OrderBook.now())) {
+            return false;
+        }
+        items.release(order.itemId(), order.quantity());
+        return true;
+    }
+
+    Optional<Payment> findPayment(String paymentId) {
+        return jdbc.sql("SELECT payment_id, order_no, amount_cents, received_at FROM payment WHERE payment_id = ?")
+                .param(paymentId)
+                .query((rs, n) -> new Payment(rs.getString("payment_id"), rs.getString("order_no"),
+                        rs.getLong("amount_cents"), rs.getObject("received_at", OffsetDateTime.class)))
+                .optional();
+    }
+}
