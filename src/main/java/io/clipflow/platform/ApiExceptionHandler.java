@@ -7,6 +7,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -70,7 +71,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return body;
     }
 
-    @ExceptionHandler({ RedisConnectionFailureException.class, DataAccessResourceFailureException.class })
+    // a stopped Redis shows up as a connection failure or, mid-command, as a command time-out
+    @ExceptionHandler({ RedisConnectionFailureException.class, DataAccessResourceFailureException.class,
+            QueryTimeoutException.class })
     ProblemDetail unavailable(Exception ex) {
         log.warn("A backing service is unavailable: {}", ex.getMessage());
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

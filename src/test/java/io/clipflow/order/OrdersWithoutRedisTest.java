@@ -7,39 +7,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.clipflow.ClipflowIntegrationTest;
+import io.clipflow.RedisForTestRun;
 import io.clipflow.RedisTestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * With a Redis of its own that it stops and starts again (hence its own Spring context): while Redis is away
+ * Stops the test run's Redis and starts it again: while Redis is away
  * an order submit answers 503 and writes nothing; when Redis is back, ordering works again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ClipflowIntegrationTest
 class OrdersWithoutRedisTest {
 
-    static final RedisTestServer redis = RedisTestServer.startOnFreePort();
-
-    @DynamicPropertySource
-    static void redisPort(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.port", redis::port);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.stop();
-    }
+    final RedisTestServer redis = RedisForTestRun.shared();
 
     @Autowired MockMvc mvc;
     @Autowired Items items;

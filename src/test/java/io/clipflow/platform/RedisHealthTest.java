@@ -2,34 +2,20 @@ package io.clipflow.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clipflow.ClipflowIntegrationTest;
+import io.clipflow.RedisForTestRun;
 import io.clipflow.RedisTestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-/** With a Redis of its own that it stops and starts again: the app stays up and health says which part is down. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+/** Stops the test run's Redis and starts it again: the app stays up and health says which part is down. */
+@ClipflowIntegrationTest
 class RedisHealthTest {
 
-    static final RedisTestServer redis = RedisTestServer.startOnFreePort();
-
-    @DynamicPropertySource
-    static void redisPort(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.port", redis::port);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.stop();
-    }
+    final RedisTestServer redis = RedisForTestRun.shared();
 
     @Autowired
     TestRestTemplate http;
@@ -39,11 +25,15 @@ class RedisHealthTest {
         assertThat(health().getBody()).contains("\"redis\":{\"status\":\"UP\"");
 
         redis.stop();
-        ResponseEntity<String> down = health();
-        assertThat(down.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        assertThat(down.getBody()).contains("\"redis\":{\"status\":\"DOWN\"").contains("\"shards\":{\"status\":\"UP\"");
-
-        redis.start();
+        try {
+            ResponseEntity<String> down = health();
+            assertThat(down.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(down.getBody()).contains("\"redis\":{\"status\":\"DOWN\"")
+                    .contains("\"shards\":{\"status\":\"UP\"");
+        }
+        finally {
+            redis.start();
+        }
         assertThat(health().getBody()).contains("\"redis\":{\"status\":\"UP\"");
     }
 
