@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.clipflow.order.OrderBook;
+import io.clipflow.order.OrderRefusedException;
 import io.clipflow.platform.ApiAccessRules;
 import io.clipflow.platform.ClipflowGroups;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -32,10 +33,17 @@ class SeckillConfiguration {
                 .hasAuthority(buyers);
     }
 
+    /** A refused order fails the step with its code first, so the incident and the attempt's reason show it. */
     @Bean
     SeckillOrders seckillOrders(Attempts attempts, OrderBook orderBook) {
-        return new SeckillOrders(attempts,
-                (buyer, itemId, quantity, source) -> orderBook.place(buyer, itemId, quantity, source).orderNo());
+        return new SeckillOrders(attempts, (buyer, itemId, quantity, source) -> {
+            try {
+                return orderBook.place(buyer, itemId, quantity, source).orderNo();
+            }
+            catch (OrderRefusedException refused) {
+                throw new IllegalStateException(refused.code() + ": " + refused.getMessage(), refused);
+            }
+        });
     }
 
     @Bean

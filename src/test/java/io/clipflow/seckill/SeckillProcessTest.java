@@ -18,7 +18,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,12 +44,20 @@ class SeckillProcessTest {
 
     @BeforeEach
     void registerDelegate() {
+        BpmnAwareTests.init(engine.getProcessEngine());
         Mocks.register("placeSeckillOrder", new PlaceSeckillOrderDelegate(orders));
         placed.set(0);
         placer = (buyer, itemId, quantity, source) -> {
             placed.incrementAndGet();
             return "O-" + source;
         };
+    }
+
+    /** Mocks are per thread and would otherwise shadow the app's beans in a Spring test on this thread later. */
+    @AfterEach
+    void forgetDelegate() {
+        Mocks.reset();
+        BpmnAwareTests.reset();
     }
 
     @AfterAll
