@@ -19,6 +19,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Runs a POST at most once per {@code Idempotency-Key} (IETF httpapi-idempotency-key draft, Stripe's rules):
@@ -85,6 +87,7 @@ public class IdempotentRequests {
                 keys.release(key, fingerprint);
                 throw refusal;
             }
+            refusal.getBody().setInstance(currentRequestPath());
             response = new StoredResponse(refusal.getStatusCode().value(),
                     MediaType.APPLICATION_PROBLEM_JSON_VALUE, null, write(refusal.getBody()));
         }
@@ -144,6 +147,11 @@ public class IdempotentRequests {
         catch (JsonProcessingException ex) {
             throw new IllegalStateException("Could not write " + value.getClass().getSimpleName(), ex);
         }
+    }
+
+    private static URI currentRequestPath() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? URI.create(request.getRequest().getRequestURI()) : null;
     }
 
     private static ErrorResponseException invalidKey() {

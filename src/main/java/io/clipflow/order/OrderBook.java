@@ -1,6 +1,7 @@
 package io.clipflow.order;
 
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,10 +76,15 @@ public class OrderBook {
         return rows.countOf(buyer);
     }
 
+    /** Microseconds: what the database keeps, so the first answer and every later read show the same time. */
+    static OffsetDateTime now() {
+        return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
     private Order placeNow(String buyer, long itemId, int quantity, String source) {
         Item item = items.reserve(itemId, quantity);
         Order order = new Order(OrderNumbers.next(), buyer, itemId, quantity, item.priceCents() * quantity,
-                OrderStatus.CREATED, source, null, OffsetDateTime.now(), null, null);
+                OrderStatus.CREATED, source, null, now(), null, null);
         rows.insert(order);
         runtime.startProcessInstanceByKey(OrderProcess.PROCESS_KEY, order.orderNo(), Map.of(
                 OrderProcess.ORDER_NO, order.orderNo(),

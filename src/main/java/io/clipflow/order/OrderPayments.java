@@ -41,7 +41,7 @@ class OrderPayments {
         Order order = orders.find(orderNo)
                 .orElseThrow(() -> new IllegalStateException("Order " + orderNo + " does not exist"));
         check(order, amountCents);
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OrderBook.now();
         // the insert is the guard: a concurrent twin of this payment fails on the primary key and rolls back
         jdbc.sql("INSERT INTO payment (payment_id, order_no, amount_cents, received_at) VALUES (?, ?, ?, ?)")
                 .params(paymentId, orderNo, amountCents, now).update();
@@ -70,7 +70,7 @@ class OrderPayments {
     boolean cancelUnpaid(String orderNo) {
         Order order = orders.find(orderNo)
                 .orElseThrow(() -> new IllegalStateException("Order " + orderNo + " does not exist"));
-        if (!orders.markCancelled(orderNo, OffsetDateTime.now())) {
+        if (!orders.markCancelled(orderNo, OrderBook.now())) {
             return false;
         }
         items.release(order.itemId(), order.quantity());

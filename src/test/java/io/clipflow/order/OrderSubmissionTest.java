@@ -124,6 +124,7 @@ class OrderSubmissionTest {
                 .andExpect(jsonPath("$.code").value("OUT_OF_STOCK"));
         api.submit(buyer, key, item.id(), 2).andExpect(status().isConflict())
                 .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(jsonPath("$.instance").value("/api/orders"))
                 .andExpect(jsonPath("$.code").value("OUT_OF_STOCK"));
         api.submit(buyer, api.token(buyer), 999_999, 1).andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.code").value("UNKNOWN_ITEM"));
