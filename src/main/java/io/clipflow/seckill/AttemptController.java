@@ -5,6 +5,7 @@ import java.net.URI;
 import io.clipflow.order.IdempotentRequests;
 import io.clipflow.platform.Problems;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
@@ -35,7 +36,7 @@ class AttemptController {
     }
 
     @PostMapping("/api/seckill/events/{id}/attempts")
-    ResponseEntity<Accepted> attempt(@PathVariable long id,
+    ResponseEntity<?> attempt(@PathVariable long id,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String token, Authentication caller) {
         if (token == null || token.isBlank()) {
             throw Problems.problem(HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_MISSING",
@@ -46,18 +47,20 @@ class AttemptController {
         }
         Attempts.Decision decision = attempts.attempt(id, caller.getName(), token);
         if (decision.outcome() != Attempts.Outcome.ACCEPTED) {
+            // answered, not thrown: most answers of a sale are refusals, and the exception resolvers cost more
+            // than the whole Redis step; the problem detail is the same
             ErrorResponseException refusal = refusal(decision.outcome(), id);
-            if (decision.replayed()) {
-                refusal.getHeaders().set("Idempotent-Replayed", "true");
-            }
-            throw refusal;
+            return replayed(ResponseEntity.status(refusal.getStatusCode())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON), decision).body(refusal.getBody());
         }
-        ResponseEntity.BodyBuilder accepted = ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(URI.create("/api/seckill/attempts/" + decision.attemptId()));
-        if (decision.replayed()) {
-            accepted.header("Idempotent-Replayed", "true");
-        }
-        return accepted.body(new Accepted(decision.attemptId(), Attempts.Status.PENDING));
+        return replayed(ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/seckill/attempts/" + decision.attemptId())), decision)
+                .body(new Accepted(decision.attemptId(), Attempts.Status.PENDING));
+    }
+
+    private static ResponseEntity.BodyBuilder replayed(ResponseEntity.BodyBuilder response,
+            Attempts.Decision decision) {
+        return decision.replayed() ? response.header("Idempotent-Replayed", "true") : response;
     }
 
     private static ErrorResponseException refusal(Attempts.Outcome outcome, long eventId) {

@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -52,8 +51,7 @@ class Reconciliation {
     private final SeckillProperties properties;
     private final Counter drift;
     @SuppressWarnings("rawtypes")
-    private final RedisScript<List> script = RedisScript.of(
-            new ClassPathResource("io/clipflow/seckill/reconcile.lua"), List.class);
+    private final RedisScript<List> script = SeckillScripts.load("reconcile.lua", List.class);
 
     Reconciliation(StringRedisTemplate redis, OrderBook orderBook, SeckillEvents events,
             SeckillProperties properties, MeterRegistry meters) {

@@ -8,7 +8,6 @@ import java.util.Optional;
 import io.clipflow.order.Item;
 import io.clipflow.order.Items;
 import io.clipflow.platform.Problems;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +28,8 @@ class SeckillEvents {
     private final JdbcClient jdbc;
     private final Items items;
     private final StringRedisTemplate redis;
-    private final RedisScript<Long> load = RedisScript.of(
-            new ClassPathResource("io/clipflow/seckill/load-event.lua"), Long.class);
+    private final RedisScript<Long> load = SeckillScripts.load("load-event.lua",
+            Long.class);
 
     SeckillEvents(JdbcClient clipflowJdbc, Items items, StringRedisTemplate redis) {
         this.jdbc = clipflowJdbc;
