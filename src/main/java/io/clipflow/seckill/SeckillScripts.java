@@ -10,8 +10,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * The Lua scripts beside this package, read ONCE. {@code RedisScript.of(Resource)} would check the resource's
  * modification time on every call, under a lock shared by all request threads (inside the fat jar that opens
- * the jar entry each time): the accept path's throughput rose from 0.44 to 0.62 of the no-op baseline without it
- * (docs/benchmarks-seckill.md).
+ * the jar entry each time). See docs/benchmarks-seckill.md.
  */
 final class SeckillScripts {
 
