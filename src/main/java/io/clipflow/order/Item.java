@@ -1,5 +1,12 @@
 package io.clipflow.order;
 
-/** Something that can be ordered, with the stock still free to be reserved. */
+/**
+ * Something that can be ordered, as stored in {@code item}.
+ *
+ * @param priceCents the price of one unit in cents; an order's amount is fixed from it when the order is placed
+ * @param stock      units still free to be reserved; never below zero (guarded update and a CHECK constraint).
+ *                   A seckill event holds its own units in Redis and takes them from here only when its
+ *                   orders are written, through {@link OrderBook#place}
+ */
 public record Item(long id, String name, long priceCents, int stock) {
 }

@@ -17,7 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>{@link #place} reserves the stock, writes the order row and starts the {@code order} process (business
  * key = order number, waiting for {@code PaymentReceived}) in ONE transaction: either all three happen or
- * none. Called inside an engine command (a seckill delegate) it joins that command's transaction.
+ * none. Called inside an engine command (a seckill delegate) it joins that command's transaction; a refusal
+ * leaves that transaction usable, while losing a race for the same source marks it rollback-only (the step
+ * fails and its retry finds the order placed by the winner).
  */
 @Service
 public class OrderBook {
@@ -50,7 +52,20 @@ public class OrderBook {
             return earlier.get();
         }
         try {
-            return transaction.execute(status -> placeNow(buyer, itemId, quantity, source));
+            Object placed = transaction.execute(status -> {
+                try {
+                    return placeNow(buyer, itemId, quantity, source);
+                }
+                catch (OrderRefusedException refused) {
+                    // nothing was written (the guarded update matched no row): returned, not thrown, so that
+                    // a caller's surrounding transaction (a seckill step) is not marked rollback-only by it
+                    return refused;
+                }
+            });
+            if (placed instanceof OrderRefusedException refused) {
+                throw refused;
+            }
+            return (Order) placed;
         }
         catch (DuplicateKeyException concurrentTwin) {
             // the same source won a race a moment ago; its transaction rolled ours back, stock included

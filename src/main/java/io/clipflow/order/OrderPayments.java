@@ -14,6 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderPayments {
 
+    /** A payment applied to an order, recorded once per payment provider id. */
+    record Payment(String paymentId, String orderNo, long amountCents, OffsetDateTime receivedAt) {
+    }
+
     private final JdbcClient jdbc;
     private final OrderRows orders;
     private final Items items;

@@ -2,6 +2,7 @@ package io.clipflow.order;
 
 import java.time.OffsetDateTime;
 
+import io.clipflow.order.OrderPayments.Payment;
 import io.clipflow.platform.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

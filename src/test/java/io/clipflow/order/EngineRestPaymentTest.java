@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 import io.clipflow.ClipflowIntegrationTest;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -39,6 +42,16 @@ class EngineRestPaymentTest {
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
     @Autowired JdbcClient clipflowJdbc;
+    @Autowired ProcessEngine engine;
+
+    /**
+     * Engine REST finds its engine by name in Camunda's static registry, where every Spring context of this
+     * JVM registers one called "default"; the last context started wins. Point it at this context's engine.
+     */
+    @BeforeEach
+    void engineRestUsesThisContextsEngine() {
+        ProcessEngines.registerProcessEngine(engine);
+    }
 
     @Test
     void correlationThroughEngineRestPaysOnceAndARepeatChangesNothing() throws Exception {

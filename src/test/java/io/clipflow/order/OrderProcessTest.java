@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code bpmn/order.bpmn} on a plain engine, with the real rules over an in-memory orders database: paid
@@ -56,6 +57,7 @@ class OrderProcessTest {
     Items items;
     OrderRows rows;
     OrderBook book;
+    DataSourceTransactionManager transactions;
 
     @BeforeEach
     void setUp() {
@@ -68,7 +70,8 @@ class OrderProcessTest {
         rows = new OrderRows(jdbc);
         OrderProperties properties = new OrderProperties(Duration.ofMinutes(30), Duration.ofHours(24),
                 Duration.ofSeconds(30), Duration.ofMinutes(15), 100);
-        book = new OrderBook(items, rows, runtimeService(), properties, new DataSourceTransactionManager(db));
+        transactions = new DataSourceTransactionManager(db);
+        book = new OrderBook(items, rows, runtimeService(), properties, transactions);
         OrderPayments payments = new OrderPayments(jdbc, rows, items);
         OrderProcessDelegates delegates = new OrderProcessDelegates();
         Mocks.register("markOrderPaid", delegates.markOrderPaid(payments));
@@ -140,6 +143,21 @@ class OrderProcessTest {
         assertThat(items.find(item.id()).orElseThrow().stock()).isEqualTo(4);
         assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(first.orderNo()).count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void refusalInsideACallersTransactionLeavesThatTransactionUsable() {
+        Item item = items.create("Tea", 450, 1);
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            assertThatThrownBy(() -> book.place("buyer1", item.id(), 2, "test:" + UUID.randomUUID()))
+                    .isInstanceOfSatisfying(OrderRefusedException.class,
+                            refused -> assertThat(refused.code()).isEqualTo(OrderRefusedException.OUT_OF_STOCK));
+            items.create("Written after the refusal", 1, 1);
+        });
+
+        assertThat(items.find(item.id() + 1)).hasValueSatisfying(
+                written -> assertThat(written.name()).isEqualTo("Written after the refusal"));
     }
 
     private void pay(Order order, String paymentId, long amount) {
