@@ -77,6 +77,11 @@ public class OrderBook {
         return rows.find(orderNo);
     }
 
+    /** Every order placed for a source starting with {@code sourcePrefix}, e.g. all of one seckill event's. */
+    public List<Order> placedFor(String sourcePrefix) {
+        return rows.findBySourcePrefix(sourcePrefix);
+    }
+
     /** The buyer's orders, newest first. */
     public List<Order> pageOf(String buyer, int page, int size) {
         return rows.pageOf(buyer, page, size);

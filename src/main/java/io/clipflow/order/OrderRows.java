@@ -40,6 +40,13 @@ class OrderRows {
                 .query(OrderRows::map).optional();
     }
 
+    /** Orders whose source starts with {@code prefix} (a LIKE on the unique source index). */
+    List<Order> findBySourcePrefix(String prefix) {
+        String escaped = prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE source LIKE ? ESCAPE '!'").param(escaped + "%")
+                .query(OrderRows::map).list();
+    }
+
     List<Order> pageOf(String buyer, int page, int size) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE buyer = ? "
                 + "ORDER BY created_at DESC, order_no DESC LIMIT ? OFFSET ?")

@@ -1,0 +1,168 @@
+package io.clipflow.seckill;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Load driver for the seckill accept path, against a running app (demo data on: it signs in as admin/admin).
+ * In ONE run: the no-op baseline and the accept path, alternating, then an oversubscription run that checks
+ * nothing was oversold and no buyer got two units.
+ *
+ * <pre>java -cp target/test-classes io.clipflow.seckill.SeckillLoad http://localhost:8183 [workers] [requests]
+ *     [seconds per phase] [buyers]</pre>
+ */
+public final class SeckillLoad {
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://localhost:8183";
+        int workers = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        int requests = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+        Duration limit = Duration.ofSeconds(args.length > 3 ? Integer.parseInt(args[3]) : 60);
+        int buyerCount = args.length > 4 ? Integer.parseInt(args[4]) : 1_000;
+        int acceptStock = 500;
+        int oversubscribedStock = 200;
+        LoadClient client = new LoadClient(base);
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        String run = IntStream.range(0, 5).mapToObj(i -> String.valueOf((char) ('a' + ThreadLocalRandom.current()
+                .nextInt(26)))).reduce("", String::concat);
+
+        System.out.printf("clipflow seckill load: %s, %d workers, %d requests per path, %d buyers, %d cores, JDK %s%n",
+                base, workers, requests, buyerCount, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        List<String> buyers = createBuyers(client, pool, run, buyerCount);
+        long item = Long.parseLong(LoadClient.field(client.call("POST", "admin", "/api/items",
+                "{\"name\":\"Bench item " + run + "\",\"priceCents\":100,\"stock\":" + (acceptStock * 2
+                        + oversubscribedStock) + "}", 201), "id"));
+        long warmEvent = event(client, item, acceptStock / 2);
+        long acceptEvent = event(client, item, acceptStock);
+
+        String[] warmTokens = tokens(client, pool, buyers, 2_000);
+        String[] acceptTokens = tokens(client, pool, buyers, requests);
+        String noop = "/api/seckill/noop";
+        client.phase("warm-up", pool, workers, 2_000, limit, i -> new LoadClient.Call(buyer(buyers, i), noop, null), null);
+        client.phase("warm-up", pool, workers, 2_000, limit, i -> new LoadClient.Call(buyer(buyers, i),
+                attempts(warmEvent), warmTokens[i]), null);
+
+        List<LoadClient.Result> results = new ArrayList<>();
+        int half = requests / 2;
+        for (int round = 0; round < 2; round++) {
+            int offset = round * half;
+            results.add(client.phase("noop", pool, workers, half, limit,
+                    i -> new LoadClient.Call(buyer(buyers, i), noop, null), null));
+            results.add(client.phase("accept", pool, workers, half, limit, i -> new LoadClient.Call(
+                    buyer(buyers, offset + i), attempts(acceptEvent), acceptTokens[offset + i]), null));
+        }
+        results.forEach(System.out::println);
+        double noopRate = rate(results, "noop");
+        double acceptRate = rate(results, "accept");
+        System.out.printf("accept / noop throughput: %.2f (%.0f vs %.0f req/s)%n", acceptRate / noopRate, acceptRate,
+                noopRate);
+
+        oversubscribe(client, pool, workers, limit, buyers, item, oversubscribedStock);
+        pool.shutdown();
+    }
+
+    private static void oversubscribe(LoadClient client, ExecutorService pool, int workers, Duration limit,
+            List<String> buyers, long item, int stock) throws Exception {
+        long itemStockBefore = Long.parseLong(LoadClient.field(client.call("GET", "admin", "/api/items/" + item, null,
+                200), "stock"));
+        long event = event(client, item, stock);
+        int tries = buyers.size() * 3;
+        String[] tokens = tokens(client, pool, buyers, tries);
+        Map<Integer, List<String>> bodies = new ConcurrentHashMap<>();
+        LoadClient.Result result = client.phase("oversub", pool, workers, tries, limit,
+                i -> new LoadClient.Call(buyer(buyers, i), attempts(event), tokens[i]), bodies);
+        System.out.println(result);
+        Map<String, List<String>> unitsByBuyer = new HashMap<>();
+        for (String accepted : bodies.getOrDefault(202, List.of())) {
+            String buyer = accepted.substring(0, accepted.indexOf(' '));
+            unitsByBuyer.computeIfAbsent(buyer, b -> new ArrayList<>()).add(LoadClient.field(accepted, "attemptId"));
+        }
+        int accepted = unitsByBuyer.values().stream().mapToInt(List::size).sum();
+        long duplicates = unitsByBuyer.values().stream().filter(units -> units.size() > 1).count();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        Map<String, Integer> outcomes = new HashMap<>();
+        for (Map.Entry<String, List<String>> buyer : unitsByBuyer.entrySet()) {
+            for (String attemptId : buyer.getValue()) {
+                String status;
+                do {
+                    status = LoadClient.field(client.call("GET", buyer.getKey(), "/api/seckill/attempts/" + attemptId,
+                            null, 200), "status");
+                    if (status.equals("PENDING")) {
+                        Thread.sleep(100);
+                    }
+                } while (status.equals("PENDING") && System.nanoTime() < deadline);
+                outcomes.merge(status, 1, Integer::sum);
+            }
+        }
+        String view = client.call("GET", "admin", "/api/seckill/events/" + event, null, 200);
+        long itemStockAfter = Long.parseLong(LoadClient.field(client.call("GET", "admin", "/api/items/" + item, null,
+                200), "stock"));
+        System.out.printf("oversubscription: %d attempts from %d buyers for %d units: accepted %d, units oversold %d,"
+                + " duplicate buyers %d, attempts %s, event remaining %s sold %s, database stock %d -> %d%n", tries,
+                buyers.size(), stock, accepted, Math.max(0, accepted - stock), duplicates, outcomes,
+                LoadClient.field(view, "remaining"), LoadClient.field(view, "sold"), itemStockBefore, itemStockAfter);
+    }
+
+    private static List<String> createBuyers(LoadClient client, ExecutorService pool, String run, int count)
+            throws Exception {
+        List<String> buyers = IntStream.range(0, count).mapToObj(i -> "bench" + run + i).toList();
+        List<java.util.concurrent.Future<?>> created = new ArrayList<>();
+        for (String id : buyers) {
+            created.add(pool.submit(() -> {
+                client.call("POST", "admin", "/engine-rest/user/create", "{\"profile\":{\"id\":\"" + id
+                        + "\",\"firstName\":\"Bench\",\"lastName\":\"Buyer\",\"email\":\"" + id
+                        + "@bench.example\"},\"credentials\":{\"password\":\"" + id + "\"}}", 204);
+                return client.call("PUT", "admin", "/engine-rest/group/buyers/members/" + id, null, 204);
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : created) {
+            f.get();
+        }
+        return buyers;
+    }
+
+    private static String[] tokens(LoadClient client, ExecutorService pool, List<String> buyers, int count)
+            throws Exception {
+        String[] tokens = new String[count];
+        List<java.util.concurrent.Future<?>> issued = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            issued.add(pool.submit(() -> tokens[n] = LoadClient.field(client.call("POST", buyer(buyers, n),
+                    "/api/orders/tokens", null, 201), "token")));
+        }
+        for (java.util.concurrent.Future<?> f : issued) {
+            f.get();
+        }
+        return tokens;
+    }
+
+    private static long event(LoadClient client, long item, int stock) {
+        OffsetDateTime now = OffsetDateTime.now();
+        return Long.parseLong(LoadClient.field(client.call("POST", "admin", "/api/seckill/events", "{\"itemId\":" + item
+                + ",\"stock\":" + stock + ",\"startsAt\":\"" + now.minusSeconds(5) + "\",\"endsAt\":\""
+                + now.plusHours(1) + "\"}", 201), "id"));
+    }
+
+    private static String buyer(List<String> buyers, int i) {
+        return buyers.get(i % buyers.size());
+    }
+
+    private static String attempts(long event) {
+        return "/api/seckill/events/" + event + "/attempts";
+    }
+
+    private static double rate(List<LoadClient.Result> results, String name) {
+        return results.stream().filter(r -> r.name().equals(name)).mapToInt(LoadClient.Result::requests).sum()
+                / results.stream().filter(r -> r.name().equals(name)).mapToDouble(LoadClient.Result::seconds).sum();
+    }
+}

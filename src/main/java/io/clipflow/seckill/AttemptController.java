@@ -1,0 +1,79 @@
+package io.clipflow.seckill;
+
+import java.net.URI;
+
+import io.clipflow.order.IdempotentRequests;
+import io.clipflow.platform.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/seckill/events/{id}/attempts}: the hot path of a flash sale. It touches Redis only, once:
+ * the caller is authenticated from the platform's short credential cache, and {@link Attempts#attempt} spends
+ * the token, checks and takes the unit and queues the attempt in one Lua script. The order is created later by
+ * the {@code seckill} process; the buyer polls {@code GET /api/seckill/attempts/{attemptId}}.
+ *
+ * <p>The token follows the order API's rules: the same token again gets the same answer (marked
+ * {@code Idempotent-Replayed}); a token of another user, unknown or expired → 422; used for something else → 422.
+ */
+@RestController
+class AttemptController {
+
+    record Accepted(String attemptId, Attempts.Status status) {
+    }
+
+    private final Attempts attempts;
+
+    AttemptController(Attempts attempts) {
+        this.attempts = attempts;
+    }
+
+    @PostMapping("/api/seckill/events/{id}/attempts")
+    ResponseEntity<?> attempt(@PathVariable long id,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String token, Authentication caller) {
+        if (token == null || token.isBlank()) {
+            throw Problems.problem(HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_MISSING",
+                    "Send an Idempotency-Key header (POST /api/orders/tokens issues one)");
+        }
+        if (token.length() > 100) {
+            throw refusal(Attempts.Outcome.INVALID, id);
+        }
+        Attempts.Decision decision = attempts.attempt(id, caller.getName(), token);
+        if (decision.outcome() != Attempts.Outcome.ACCEPTED) {
+            // answered, not thrown: most answers of a sale are refusals, and the exception resolvers cost more
+            // than the whole Redis step; the problem detail is the same
+            ErrorResponseException refusal = refusal(decision.outcome(), id);
+            return replayed(ResponseEntity.status(refusal.getStatusCode())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON), decision).body(refusal.getBody());
+        }
+        return replayed(ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/seckill/attempts/" + decision.attemptId())), decision)
+                .body(new Accepted(decision.attemptId(), Attempts.Status.PENDING));
+    }
+
+    private static ResponseEntity.BodyBuilder replayed(ResponseEntity.BodyBuilder response,
+            Attempts.Decision decision) {
+        return decision.replayed() ? response.header("Idempotent-Replayed", "true") : response;
+    }
+
+    private static ErrorResponseException refusal(Attempts.Outcome outcome, long eventId) {
+        return switch (outcome) {
+            case SOLD_OUT -> Problems.conflict("SOLD_OUT", "Every unit of this sale is taken");
+            case ALREADY_PURCHASED -> Problems.conflict("ALREADY_PURCHASED", "You already have a unit of this sale");
+            case NOT_OPEN -> Problems.conflict("NOT_OPEN", "This sale has not started yet");
+            case CLOSED -> Problems.conflict("CLOSED", "This sale is over");
+            case UNKNOWN_EVENT -> Problems.notFound("Seckill event " + eventId);
+            case MISMATCH -> Problems.unprocessable("IDEMPOTENCY_KEY_REUSED",
+                    "This Idempotency-Key was used for a different request");
+            case INVALID, ACCEPTED -> Problems.unprocessable("IDEMPOTENCY_KEY_INVALID",
+                    "This Idempotency-Key is unknown, expired or not yours; ask POST /api/orders/tokens for a new one");
+        };
+    }
+}

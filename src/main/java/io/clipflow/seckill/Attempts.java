@@ -1,0 +1,123 @@
+package io.clipflow.seckill;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seckill attempts in Redis: taking a unit (one Lua script, one round trip, no SQL), and the attempt's life
+ * after that: {@code PENDING} until the order process places the order ({@code SUCCEEDED}) or gives up
+ * ({@code FAILED}, the unit back on sale).
+ */
+@Component
+class Attempts {
+
+    enum Outcome {
+        ACCEPTED, NOT_OPEN, CLOSED, ALREADY_PURCHASED, SOLD_OUT, UNKNOWN_EVENT, MISMATCH, INVALID
+    }
+
+    /** What the accept script decided; {@code replayed} if the token had decided it before. */
+    record Decision(Outcome outcome, String attemptId, boolean replayed) {
+    }
+
+    enum Status {
+        PENDING, SUCCEEDED, FAILED
+    }
+
+    record Attempt(String attemptId, long eventId, long itemId, String buyer, Status status, String orderNo,
+            String reason) {
+    }
+
+    private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
+
+    private final StringRedisTemplate redis;
+    private final SeckillProperties properties;
+    @SuppressWarnings("rawtypes")
+    private final RedisScript<List> attempt = script("attempt.lua", List.class);
+    private final RedisScript<Long> succeed = script("succeed.lua", Long.class);
+    private final RedisScript<Long> fail = script("fail.lua", Long.class);
+
+    Attempts(StringRedisTemplate redis, SeckillProperties properties) {
+        this.redis = redis;
+        this.properties = properties;
+    }
+
+    /** Spends {@code token} on one attempt of {@code buyer} at {@code eventId}: one atomic Redis step. */
+    Decision attempt(long eventId, String buyer, String token) {
+        String attemptId = eventId + "-" + randomId();
+        List<String> keys = List.of(SeckillKeys.token(token), SeckillKeys.event(eventId),
+                SeckillKeys.buyers(eventId), SeckillKeys.held(eventId), SeckillKeys.attempt(attemptId),
+                SeckillKeys.ATTEMPT_STREAM);
+        List<?> reply;
+        try {
+            reply = redis.execute(attempt, keys, buyer, fingerprint(eventId), attemptId,
+                    String.valueOf(properties.replayTtl().toMillis()),
+                    String.valueOf(properties.attemptTtl().toMillis()), String.valueOf(eventId));
+        }
+        catch (QueryTimeoutException ex) {
+            // a Redis that does not answer in time is as unavailable as one that refuses the connection (503)
+            throw new RedisConnectionFailureException("Redis did not answer in time", ex);
+        }
+        String first = String.valueOf(reply.get(0));
+        if (first.equals("REPLAY")) {
+            return new Decision(Outcome.valueOf(String.valueOf(reply.get(1))), emptyToNull(reply.get(2)), true);
+        }
+        return new Decision(Outcome.valueOf(first), reply.size() > 1 ? emptyToNull(reply.get(1)) : null, false);
+    }
+
+    Optional<Attempt> find(String attemptId) {
+        Map<Object, Object> hash = redis.opsForHash().entries(SeckillKeys.attempt(attemptId));
+        if (hash.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Attempt(attemptId, Long.parseLong((String) hash.get("eventId")),
+                Long.parseLong((String) hash.get("itemId")), (String) hash.get("buyer"),
+                Status.valueOf((String) hash.get("status")), (String) hash.get("orderNo"),
+                (String) hash.get("reason")));
+    }
+
+    /** PENDING → SUCCEEDED; false if the attempt is not pending (already marked, or failed and released). */
+    boolean markSucceeded(String attemptId, String orderNo) {
+        return redis.execute(succeed, List.of(SeckillKeys.attempt(attemptId)), orderNo) == 1L;
+    }
+
+    /** PENDING → FAILED, and its unit and buyer slot back on sale, once; false if it was not pending. */
+    boolean markFailed(String attemptId, String reason) {
+        long eventId = SeckillKeys.eventOf(attemptId);
+        List<String> keys = new ArrayList<>();
+        keys.add(SeckillKeys.attempt(attemptId));
+        keys.addAll(SeckillKeys.eventKeys(eventId));
+        return redis.execute(fail, keys, attemptId, reason) == 1L;
+    }
+
+    /** The same token on another event is another request (422 reused), on this one a replay. */
+    private static String fingerprint(long eventId) {
+        return "seckill:" + eventId;
+    }
+
+    private static String randomId() {
+        // unique, not secret: an attempt is shown only to its buyer whoever knows its id
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        char[] id = new char[16];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+        }
+        return new String(id);
+    }
+
+    private static String emptyToNull(Object value) {
+        return value == null || value.toString().isEmpty() ? null : value.toString();
+    }
+
+    private static <T> RedisScript<T> script(String name, Class<T> type) {
+        return SeckillScripts.load(name, type);
+    }
+}

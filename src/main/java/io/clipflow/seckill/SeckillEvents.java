@@ -1,0 +1,87 @@
+package io.clipflow.seckill;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import io.clipflow.order.Item;
+import io.clipflow.order.Items;
+import io.clipflow.platform.Problems;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Seckill events: the row in {@code seckill_event} is the durable definition; the stock and window are loaded
+ * into Redis, where the accept path reads them without SQL.
+ */
+@Component
+class SeckillEvents {
+
+    private static final String COLUMNS = "id, item_id, stock, starts_at, ends_at";
+
+    private final JdbcClient jdbc;
+    private final Items items;
+    private final StringRedisTemplate redis;
+    private final RedisScript<Long> load = SeckillScripts.load("load-event.lua",
+            Long.class);
+
+    SeckillEvents(JdbcClient clipflowJdbc, Items items, StringRedisTemplate redis) {
+        this.jdbc = clipflowJdbc;
+        this.items = items;
+        this.redis = redis;
+    }
+
+    /**
+     * Creates the event and loads it into Redis in the same transaction: if Redis cannot take it, no event
+     * exists. The event cannot sell more than the item has in stock now.
+     */
+    @Transactional
+    SeckillEvent create(long itemId, int stock, OffsetDateTime startsAt, OffsetDateTime endsAt, String by) {
+        if (!endsAt.isAfter(startsAt)) {
+            throw Problems.badRequest("endsAt must be after startsAt");
+        }
+        Item item = items.find(itemId).orElseThrow(() -> Problems.unprocessable("UNKNOWN_ITEM",
+                "Item " + itemId + " does not exist"));
+        if (stock > item.stock()) {
+            throw Problems.unprocessable("NOT_ENOUGH_STOCK",
+                    "Item " + itemId + " has " + item.stock() + " in stock, the event asks for " + stock);
+        }
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO seckill_event (item_id, stock, starts_at, ends_at, created_by, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)")
+                .params(itemId, stock, startsAt, endsAt, by, OffsetDateTime.now(ZoneOffset.UTC))
+                .update(keys, "id");
+        SeckillEvent event = new SeckillEvent(keys.getKey().longValue(), itemId, stock, startsAt, endsAt);
+        redis.execute(load, List.of(SeckillKeys.event(event.id())), String.valueOf(itemId), String.valueOf(stock),
+                String.valueOf(startsAt.toInstant().toEpochMilli()), String.valueOf(endsAt.toInstant().toEpochMilli()));
+        return event;
+    }
+
+    Optional<SeckillEvent> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM seckill_event WHERE id = ?").param(id)
+                .query(SeckillEvents::map).optional();
+    }
+
+    /** Events that end after {@code after}, soonest first. */
+    List<SeckillEvent> endingAfter(OffsetDateTime after, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM seckill_event WHERE ends_at > ? ORDER BY starts_at, id LIMIT ?")
+                .params(after, limit).query(SeckillEvents::map).list();
+    }
+
+    /** Units left in Redis, or -1 if Redis does not know the event (the reconciliation job reloads it). */
+    long remaining(long eventId) {
+        Object value = redis.opsForHash().get(SeckillKeys.event(eventId), "remaining");
+        return value == null ? -1 : Long.parseLong(value.toString());
+    }
+
+    private static SeckillEvent map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new SeckillEvent(rs.getLong("id"), rs.getLong("item_id"), rs.getInt("stock"),
+                rs.getObject("starts_at", OffsetDateTime.class), rs.getObject("ends_at", OffsetDateTime.class));
+    }
+}

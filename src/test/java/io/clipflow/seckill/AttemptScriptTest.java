@@ -1,0 +1,177 @@
+package io.clipflow.seckill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.clipflow.seckill.Attempts.Decision;
+import io.clipflow.seckill.Attempts.Outcome;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The accept script (attempt.lua) and the release script (fail.lua) on a real redis-server. */
+class AttemptScriptTest {
+
+    static SeckillRedisFixture fixture;
+    static Attempts attempts;
+
+    @BeforeAll
+    static void startRedis() {
+        fixture = new SeckillRedisFixture();
+        attempts = fixture.attempts;
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        fixture.close();
+    }
+
+    @Test
+    void acceptedAttemptTakesOneUnitRecordsItAndQueuesIt() {
+        long event = fixture.openEvent(5);
+
+        Decision decision = attempts.attempt(event, "ann", fixture.token("ann"));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(decision.attemptId()).startsWith(event + "-");
+        assertThat(fixture.remaining(event)).isEqualTo(4);
+        assertThat(attempts.find(decision.attemptId())).get()
+                .satisfies(a -> assertThat(a.status()).isEqualTo(Attempts.Status.PENDING))
+                .satisfies(a -> assertThat(a.buyer()).isEqualTo("ann"))
+                .satisfies(a -> assertThat(a.itemId()).isEqualTo(7));
+        assertThat(fixture.redis.opsForSet().isMember(SeckillKeys.held(event), decision.attemptId())).isTrue();
+        assertThat(fixture.redis.opsForStream().range(SeckillKeys.ATTEMPT_STREAM,
+                org.springframework.data.domain.Range.unbounded()))
+                .anySatisfy(entry -> assertThat(entry.getValue()).containsEntry("attemptId", decision.attemptId()));
+    }
+
+    @Test
+    void attemptsOutsideTheWindowAreRefusedAndTakeNothing() {
+        long early = fixture.event(5, Instant.now().plusSeconds(60), Instant.now().plusSeconds(600));
+        long late = fixture.event(5, Instant.now().minusSeconds(600), Instant.now().minusSeconds(1));
+
+        assertThat(attempts.attempt(early, "ann", fixture.token("ann")).outcome()).isEqualTo(Outcome.NOT_OPEN);
+        assertThat(attempts.attempt(late, "ann", fixture.token("ann")).outcome()).isEqualTo(Outcome.CLOSED);
+        assertThat(fixture.remaining(early)).isEqualTo(5);
+        assertThat(fixture.remaining(late)).isEqualTo(5);
+    }
+
+    @Test
+    void aBuyerGetsOneUnitWhateverNewTokensItBrings() {
+        long event = fixture.openEvent(5);
+        attempts.attempt(event, "bob", fixture.token("bob"));
+
+        assertThat(attempts.attempt(event, "bob", fixture.token("bob")).outcome())
+                .isEqualTo(Outcome.ALREADY_PURCHASED);
+        assertThat(fixture.remaining(event)).isEqualTo(4);
+    }
+
+    @Test
+    void theLastUnitGoesToOneBuyerAndTheNextIsToldSoldOut() {
+        long event = fixture.openEvent(1);
+
+        assertThat(attempts.attempt(event, "cat", fixture.token("cat")).outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(attempts.attempt(event, "dan", fixture.token("dan")).outcome()).isEqualTo(Outcome.SOLD_OUT);
+        assertThat(fixture.remaining(event)).isZero();
+    }
+
+    @Test
+    void theSameTokenAgainReplaysTheFirstAnswerAndTakesNothingMore() {
+        long event = fixture.openEvent(5);
+        String token = fixture.token("eve");
+        Decision first = attempts.attempt(event, "eve", token);
+
+        Decision again = attempts.attempt(event, "eve", token);
+
+        assertThat(again).isEqualTo(new Decision(Outcome.ACCEPTED, first.attemptId(), true));
+        assertThat(fixture.remaining(event)).isEqualTo(4);
+    }
+
+    @Test
+    void aTokenOfSomeoneElseUnknownOrUsedForAnotherRequestIsRefused() {
+        long event = fixture.openEvent(5);
+        long other = fixture.openEvent(5);
+        String token = fixture.token("fay");
+        attempts.attempt(event, "fay", token);
+
+        assertThat(attempts.attempt(event, "gus", fixture.token("fay")).outcome()).isEqualTo(Outcome.INVALID);
+        assertThat(attempts.attempt(event, "gus", "no-such-token").outcome()).isEqualTo(Outcome.INVALID);
+        assertThat(attempts.attempt(other, "fay", token).outcome()).isEqualTo(Outcome.MISMATCH);
+        String orderKey = fixture.token("fay");
+        fixture.redis.opsForHash().putAll(SeckillKeys.token(orderKey),
+                Map.of("state", "DONE", "fingerprint", "an order's fingerprint"));
+        assertThat(attempts.attempt(event, "fay", orderKey).outcome()).isEqualTo(Outcome.MISMATCH);
+        assertThat(fixture.remaining(other)).isEqualTo(5);
+    }
+
+    @Test
+    void aFailedAttemptGivesItsUnitAndBuyerSlotBackOnce() {
+        long event = fixture.openEvent(1);
+        Decision taken = attempts.attempt(event, "hal", fixture.token("hal"));
+
+        assertThat(attempts.markFailed(taken.attemptId(), "OUT_OF_STOCK")).isTrue();
+        assertThat(attempts.markFailed(taken.attemptId(), "again")).isFalse();
+        assertThat(attempts.markSucceeded(taken.attemptId(), "O1")).isFalse();
+
+        assertThat(fixture.remaining(event)).isEqualTo(1);
+        assertThat(attempts.find(taken.attemptId()).orElseThrow().reason()).isEqualTo("OUT_OF_STOCK");
+        assertThat(attempts.attempt(event, "hal", fixture.token("hal")).outcome()).isEqualTo(Outcome.ACCEPTED);
+    }
+
+    @Test
+    void underConcurrencyExactlyTheStockIsSoldOnePerBuyerAndRemainingNeverGoesBelowZero() throws Exception {
+        int stock = 50;
+        long event = fixture.openEvent(stock);
+        int threads = 16;
+        int attemptsEach = 60;
+        CountDownLatch start = new CountDownLatch(1);
+        Map<String, Integer> unitsPerBuyer = new ConcurrentHashMap<>();
+        AtomicLong lowest = new AtomicLong(Long.MAX_VALUE);
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+        Future<?> watcher = pool.submit(() -> {
+            while (running.get()) {
+                lowest.accumulateAndGet(fixture.remaining(event), Math::min);
+            }
+        });
+        List<Future<?>> buyers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            buyers.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < attemptsEach; i++) {
+                    String buyer = "b" + ((thread * attemptsEach + i) % 300);
+                    if (attempts.attempt(event, buyer, fixture.token(buyer)).outcome() == Outcome.ACCEPTED) {
+                        unitsPerBuyer.merge(buyer, 1, Integer::sum);
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> buyer : buyers) {
+            buyer.get(30, TimeUnit.SECONDS);
+        }
+        running.set(false);
+        watcher.get(5, TimeUnit.SECONDS);
+        pool.shutdown();
+
+        assertThat(unitsPerBuyer.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(stock);
+        assertThat(unitsPerBuyer.values()).allMatch(units -> units == 1);
+        assertThat(fixture.remaining(event)).isZero();
+        assertThat(lowest.get()).isZero();
+        assertThat(fixture.redis.opsForSet().size(SeckillKeys.held(event))).isEqualTo(stock);
+    }
+}

@@ -1,0 +1,89 @@
+package io.clipflow.seckill;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.function.BooleanSupplier;
+
+import com.jayway.jsonpath.JsonPath;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The seckill API as clients use it, for the integration tests. */
+final class SeckillApi {
+
+    private final MockMvc mvc;
+
+    SeckillApi(MockMvc mvc) {
+        this.mvc = mvc;
+    }
+
+    /** An event created by ops (admin) through the API; returns its id. */
+    long createEvent(long itemId, int stock, OffsetDateTime startsAt, OffsetDateTime endsAt) throws Exception {
+        MockHttpServletResponse response = mvc.perform(post("/api/seckill/events").with(httpBasic("admin", "admin"))
+                .contentType(MediaType.APPLICATION_JSON).content(eventJson(itemId, stock, startsAt, endsAt)))
+                .andReturn().getResponse();
+        if (response.getStatus() != 201) {
+            throw new AssertionError("event not created: " + response.getStatus() + " " + response.getContentAsString());
+        }
+        return ((Number) JsonPath.read(response.getContentAsString(), "$.id")).longValue();
+    }
+
+    long openEvent(long itemId, int stock) throws Exception {
+        OffsetDateTime now = OffsetDateTime.now();
+        return createEvent(itemId, stock, now.minusSeconds(5), now.plusMinutes(10));
+    }
+
+    String token(String user) throws Exception {
+        MockHttpServletResponse response = mvc.perform(post("/api/orders/tokens").with(httpBasic(user, user)))
+                .andReturn().getResponse();
+        return JsonPath.read(response.getContentAsString(), "$.token");
+    }
+
+    MockHttpServletResponse attempt(String user, long eventId, String token) throws Exception {
+        var request = post("/api/seckill/events/" + eventId + "/attempts").with(httpBasic(user, user));
+        if (token != null) {
+            request.header("Idempotency-Key", token);
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    MockHttpServletResponse readAttempt(String user, String attemptId) throws Exception {
+        return mvc.perform(get("/api/seckill/attempts/" + attemptId).with(httpBasic(user, user)))
+                .andReturn().getResponse();
+    }
+
+    static String eventJson(long itemId, int stock, OffsetDateTime startsAt, OffsetDateTime endsAt) {
+        return "{\"itemId\":" + itemId + ",\"stock\":" + stock + ",\"startsAt\":\"" + startsAt
+                + "\",\"endsAt\":\"" + endsAt + "\"}";
+    }
+
+    /** A buyer of its own (password = user id). */
+    static String newBuyer(IdentityService identity, String id) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setPassword(id);
+            identity.saveUser(user);
+            identity.createMembership(id, "buyers");
+        }
+        return id;
+    }
+
+    /** Waits until {@code done}, polling, for at most {@code limit}; fails with {@code what} otherwise. */
+    static void await(String what, Duration limit, BooleanSupplier done) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (!done.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Timed out after " + limit + " waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
