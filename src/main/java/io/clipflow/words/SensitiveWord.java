@@ -1,0 +1,23 @@
+package io.clipflow.words;
+
+import java.util.Objects;
+
+/** One entry of the word library, as the library stores it (not normalised). */
+public record SensitiveWord(String word, WordLevel level) {
+
+    public SensitiveWord {
+        Objects.requireNonNull(word, "word");
+        Objects.requireNonNull(level, "level");
+        if (word.isBlank()) {
+            throw new IllegalArgumentException("a sensitive word must not be blank");
+        }
+    }
+
+    public static SensitiveWord block(String word) {
+        return new SensitiveWord(word, WordLevel.BLOCK);
+    }
+
+    public static SensitiveWord review(String word) {
+        return new SensitiveWord(word, WordLevel.REVIEW);
+    }
+}

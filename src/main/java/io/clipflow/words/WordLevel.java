@@ -1,0 +1,9 @@
+package io.clipflow.words;
+
+/** What a hit on a library word means for the screened text. */
+public enum WordLevel {
+    /** The text must not be published. */
+    BLOCK,
+    /** The text goes to a human reviewer. */
+    REVIEW
+}
