@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -89,16 +90,18 @@ class AuditController {
             tasks.complete(task.getId(), decision.approved() ? Map.of("approved", true)
                     : Map.of("approved", false, "reason", decision.reason().strip()));
         }
-        catch (AuthorizationException ex) {
-            throw Problems.forbidden(ex.getMessage());
-        }
-        catch (FormFieldValidationException ex) {
-            throw Problems.badRequest(ex.getMessage());
-        }
         catch (OptimisticLockingException ex) {
             throw Problems.conflict("ALREADY_DECIDED", "Someone decided this audit at the same moment");
         }
         catch (ProcessEngineException ex) {
+            // the guard's refusals arrive wrapped by the engine's task listener invocation
+            Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+            if (cause instanceof AuthorizationException) {
+                throw Problems.forbidden(cause.getMessage());
+            }
+            if (cause instanceof FormFieldValidationException) {
+                throw Problems.badRequest(cause.getMessage());
+            }
             if (audits.forVideo(code) == null) {
                 throw Problems.conflict("ALREADY_DECIDED", "The audit was decided meanwhile");
             }
