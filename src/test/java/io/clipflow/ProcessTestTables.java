@@ -41,9 +41,13 @@ public final class ProcessTestTables {
         return jdbc;
     }
 
+    /** The test run's redis-server. */
     public static StringRedisTemplate redis() {
-        LettuceConnectionFactory connections = new LettuceConnectionFactory("127.0.0.1",
-                Integer.getInteger("spring.data.redis.port", 6379));
+        return redis(Integer.getInteger("spring.data.redis.port", 6379));
+    }
+
+    public static StringRedisTemplate redis(int port) {
+        LettuceConnectionFactory connections = new LettuceConnectionFactory("127.0.0.1", port);
         connections.afterPropertiesSet();
         connections.start();
         return new StringRedisTemplate(connections);

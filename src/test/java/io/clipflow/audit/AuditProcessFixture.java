@@ -29,22 +29,35 @@ final class AuditProcessFixture {
     final StringRedisTemplate redis = ProcessTestTables.redis();
     final PublishFixtures publishing = new PublishFixtures(jdbc, redis);
     final RedisAuditorLoad load = new RedisAuditorLoad(redis, "process-test-" + UUID.randomUUID());
+    final MutableClock clock = new MutableClock();
 
     AuditProcessFixture(ProcessEngine engine) {
         this.engine = engine;
         ensureAuditors(engine.getIdentityService());
-        AuditorAssignment assignment = new AuditorAssignment(new AuditorPool(engine.getIdentityService()), load,
-                new EngineAuditorLoad(engine.getTaskService()));
+        AuditorAssignment assignment = assignmentOn(load);
         AuditDecisions decisions = new AuditDecisions(publishing.videos(), new AuditRecords(jdbc));
         AuditDelegates delegates = new AuditDelegates();
         Mocks.register("checkSensitiveWords", publishing.checkSensitiveWords(WordFixtures.library(jdbc)));
         Mocks.register("autoRejectVideo", delegates.autoRejectVideo(decisions));
         Mocks.register("approveVideo", delegates.approveVideo(decisions));
         Mocks.register("rejectVideo", delegates.rejectVideo(decisions));
-        Mocks.register("auditorAssignmentListener", new AuditorAssignmentListener(assignment));
         Mocks.register("auditDecisionGuard", new AuditDecisionGuard());
         Mocks.register("auditOverdue", new AuditOverdue(Duration.ofHours(24)));
+    }
+
+    /** Keeps the auditor load in the redis-server on {@code port} from now on. */
+    RedisAuditorLoad loadOn(int port) {
+        RedisAuditorLoad other = new RedisAuditorLoad(ProcessTestTables.redis(port), "process-test-" + UUID.randomUUID());
+        assignmentOn(other);
+        return other;
+    }
+
+    private AuditorAssignment assignmentOn(RedisAuditorLoad redisLoad) {
+        AuditorAssignment assignment = new AuditorAssignment(new AuditorPool(engine.getIdentityService()), redisLoad,
+                new EngineAuditorLoad(engine.getTaskService()), clock);
+        Mocks.register("auditorAssignmentListener", new AuditorAssignmentListener(assignment));
         Mocks.register("reassignOverdueAudit", new ReassignOverdueAudit(assignment));
+        return assignment;
     }
 
     /** Publishes as the app does: the pending row, then the process with the code as business key. */
