@@ -75,9 +75,9 @@ class AuditorAssignmentResilienceTest {
             own.start();
             fixture.clock.advance(Duration.ofSeconds(6));
             fixture.publish("redis back", "d");
-            open = engineCounts();
+            Map<String, Long> after = engineCounts();
             AuditProcessFixture.AUDITORS.forEach(a -> assertThat(load.snapshot().get(a)).as(a)
-                    .hasToString(String.valueOf(open.get(a))));
+                    .hasToString(String.valueOf(after.get(a))));
         }
     }
 
