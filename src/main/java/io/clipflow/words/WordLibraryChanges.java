@@ -2,30 +2,42 @@ package io.clipflow.words;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * Tells every node that the word library changed: a message on a Redis channel makes each node reload its
- * matcher at once. Redis being down neither stops start-up (the container keeps retrying in the background)
- * nor a change (the periodic reload of {@link WordLibrary} catches up).
+ * matcher at once. Redis being down must neither stop start-up nor a change: the subscription is made (and
+ * made again after Redis comes back) by a scheduled check instead of at start, and the periodic reload of
+ * {@link WordLibrary} catches up with any change announced while a node was not listening.
  */
-@Configuration(proxyBeanMethods = false)
-public class WordLibraryChanges {
+@Component
+public class WordLibraryChanges implements DisposableBean {
 
     static final String CHANNEL = "clipflow:words:changed";
 
     private static final Logger log = LoggerFactory.getLogger(WordLibraryChanges.class);
 
     private final StringRedisTemplate redis;
+    private final RedisMessageListenerContainer listener = new RedisMessageListenerContainer();
 
-    WordLibraryChanges(StringRedisTemplate redis) {
+    WordLibraryChanges(StringRedisTemplate redis, RedisConnectionFactory connections, WordLibrary library) {
         this.redis = redis;
+        listener.setConnectionFactory(connections);
+        listener.addMessageListener((message, pattern) -> {
+            try {
+                library.reload();
+            }
+            catch (RuntimeException ex) {
+                log.warn("Word library reload on announcement failed: {}", ex.getMessage());
+            }
+        }, new ChannelTopic(CHANNEL));
+        listener.afterPropertiesSet();
     }
 
     /** Announces a change; the caller has already applied it on this node. */
@@ -39,19 +51,23 @@ public class WordLibraryChanges {
         }
     }
 
-    @Bean
-    RedisMessageListenerContainer wordLibraryListener(RedisConnectionFactory connections, WordLibrary library) {
-        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
-        container.setConnectionFactory(connections);
-        container.setRecoveryBackoff(new FixedBackOff(5_000, FixedBackOff.UNLIMITED_ATTEMPTS));
-        container.addMessageListener((message, pattern) -> {
-            try {
-                library.reload();
-            }
-            catch (RuntimeException ex) {
-                log.warn("Word library reload on announcement failed: {}", ex.getMessage());
-            }
-        }, new ChannelTopic(CHANNEL));
-        return container;
+    @Scheduled(initialDelay = 0, fixedDelayString = "${clipflow.words.resubscribe-every:PT10S}")
+    void keepListening() {
+        if (listener.isListening()) {
+            return;
+        }
+        try {
+            listener.stop();
+            listener.start();
+            log.info("Listening for word library changes on Redis channel {}", CHANNEL);
+        }
+        catch (RuntimeException ex) {
+            log.warn("Not listening for word library changes yet (Redis: {}); retrying", ex.getMessage());
+        }
+    }
+
+    @Override
+    public void destroy() throws Exception {
+        listener.destroy();
     }
 }

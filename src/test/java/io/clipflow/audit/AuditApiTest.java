@@ -125,7 +125,6 @@ class AuditApiTest {
                 .satisfies(r -> assertThat(r).containsEntry("DECISION", 3).containsEntry("REASON", "Copyrighted music"));
     }
 
-    /** Camunda wraps every task listener exception, so engine REST answers 500 with the guard's message. */
     @Test
     void engineRestCompletionByAnotherAuditorIsRefusedAndNothingChanges() {
         String code = publish("Guarded", "by the complete listener");
@@ -136,11 +135,26 @@ class AuditApiTest {
         ResponseEntity<String> response = http.withBasicAuth(other, other)
                 .postForEntity("/engine-rest/task/" + task.getId() + "/complete", body, String.class);
 
-        assertThat(response.getStatusCode().isError()).as(response.getBody()).isTrue();
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(response.getBody()).contains("Only the auditor this task is assigned to may decide it");
         assertThat(openTask(code)).isNotNull();
         assertThat(videoRow(code)).containsEntry("STATUS", 1);
         assertThat(auditRecords(code)).isEmpty();
+    }
+
+    @Test
+    void engineRestRejectionWithoutReasonGets400AndNothingChanges() {
+        String code = publish("No reason via REST", "refused");
+        Task task = openTask(code);
+        Map<String, Object> body = Map.of("variables", Map.of("approved", Map.of("value", false, "type", "Boolean")));
+
+        ResponseEntity<String> response = http.withBasicAuth(task.getAssignee(), task.getAssignee())
+                .postForEntity("/engine-rest/task/" + task.getId() + "/complete", body, String.class);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody()).contains("A rejection needs a 'reason'");
+        assertThat(openTask(code)).isNotNull();
+        assertThat(videoRow(code)).containsEntry("STATUS", 1);
     }
 
     @Test

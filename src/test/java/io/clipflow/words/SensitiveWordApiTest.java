@@ -13,6 +13,7 @@ import java.util.UUID;
 import io.clipflow.ClipflowIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -24,6 +25,12 @@ class SensitiveWordApiTest {
 
     @Autowired
     WordLibrary library;
+
+    @Autowired
+    SensitiveWordRepository words;
+
+    @Autowired
+    StringRedisTemplate redis;
 
     @Test
     void libraryIsSeeded() throws Exception {
@@ -60,6 +67,24 @@ class SensitiveWordApiTest {
         assertThat(library.findAll("say " + word)).isEmpty();
         mvc.perform(delete("/api/sensitive-words/{word}", word).with(httpBasic("admin", "admin")))
                 .andExpect(status().isNotFound());
+    }
+
+    /** What another node's change looks like here: a row this node did not write, then the announcement. */
+    @Test
+    void announcementFromAnotherNodeReloadsTheLibrary() throws Exception {
+        String word = "zr" + UUID.randomUUID().toString().substring(0, 6);
+        words.insert(SensitiveWord.review(word));
+        assertThat(library.findAll(word)).isEmpty();
+
+        redis.convertAndSend(WordLibraryChanges.CHANNEL, "reload");
+
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (library.findAll(word).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(library.findAll(word)).singleElement().satisfies(h -> assertThat(h.isBlock()).isFalse());
+        words.delete(word);
+        library.reload();
     }
 
     @Test
