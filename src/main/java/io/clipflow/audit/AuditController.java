@@ -7,7 +7,6 @@ import io.clipflow.platform.ApiAccessRules;
 import io.clipflow.platform.ClipflowGroups;
 import io.clipflow.platform.Problems;
 import io.clipflow.publish.Video;
-import io.clipflow.publish.VideoView;
 import io.clipflow.publish.Videos;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -64,7 +63,7 @@ class AuditController {
     }
 
     @PostMapping("/api/audits/{code}/decision")
-    VideoView decide(@PathVariable String code, @Valid @RequestBody Decision decision, Authentication caller) {
+    Video decide(@PathVariable String code, @Valid @RequestBody Decision decision, Authentication caller) {
         Video video = videos.find(code).orElseThrow(() -> Problems.notFound("Video " + code));
         if (!video.isPending()) {
             throw Problems.conflict("ALREADY_DECIDED", "Video " + code + " was " + video.status() + " already");
@@ -79,7 +78,7 @@ class AuditController {
                             : Problems.problem(HttpStatus.BAD_REQUEST, refusal.name(), refusal.message);
                 });
         complete(code, task, decision, caller);
-        return VideoView.of(videos.find(code).orElseThrow());
+        return videos.find(code).orElseThrow();
     }
 
     private void complete(String code, Task task, Decision decision, Authentication caller) {

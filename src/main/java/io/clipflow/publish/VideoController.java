@@ -40,7 +40,7 @@ class VideoController {
             String videoUrl) {
     }
 
-    record SearchPage(List<VideoView> items, int page, int size, long total) {
+    record SearchPage(List<Video> items, int page, int size, long total) {
     }
 
     private final PublishService publishing;
@@ -54,18 +54,18 @@ class VideoController {
     }
 
     @PostMapping("/api/videos")
-    ResponseEntity<VideoView> publish(@Valid @RequestBody PublishRequest request, Authentication caller) {
+    ResponseEntity<Video> publish(@Valid @RequestBody PublishRequest request, Authentication caller) {
         Video video = publishing.publish(caller.getName(),
                 new PublishService.NewVideo(request.title(), request.description(), request.videoUrl()));
-        return ResponseEntity.created(URI.create("/api/videos/" + video.code())).body(VideoView.of(video));
+        return ResponseEntity.created(URI.create("/api/videos/" + video.code())).body(video);
     }
 
     @GetMapping("/api/videos/{code}")
-    VideoView video(@PathVariable String code, Authentication caller) {
+    Video video(@PathVariable String code, Authentication caller) {
         Video video = (VideoCodes.looksValid(code) ? videos.find(code) : java.util.Optional.<Video>empty())
-                .filter(v -> v.creator().equals(caller.getName()) || isStaff(caller))
+                .filter(v -> v.isVisibleTo(caller.getName(), isStaff(caller)))
                 .orElseThrow(() -> Problems.notFound("Video " + code));
-        return VideoView.of(video);
+        return video;
     }
 
     @GetMapping("/api/videos")
@@ -77,7 +77,7 @@ class VideoController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(VideoSearch.MAX_PAGE_SIZE) int size) {
         VideoSearch.Page found = search.search(new VideoSearch.Criteria(title, from, to, status, auditor, page, size));
-        return new SearchPage(found.items().stream().map(VideoView::of).toList(), found.page(), found.size(),
+        return new SearchPage(found.items(), found.page(), found.size(),
                 found.total());
     }
 

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AuditorAssignmentResilienceTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engineExtension = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engineExtension = ProcessEngineExtension.builder()
+            .configurationResource("audit-process-test.cfg.xml").build();
 
     ProcessEngine engine;
     AuditProcessFixture fixture;

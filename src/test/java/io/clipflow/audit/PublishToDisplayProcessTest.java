@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PublishToDisplayProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engineExtension = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engineExtension = ProcessEngineExtension.builder()
+            .configurationResource("audit-process-test.cfg.xml").build();
 
     ProcessEngine engine;
     AuditProcessFixture fixture;
@@ -36,6 +38,8 @@ class PublishToDisplayProcessTest {
     @BeforeEach
     void setUp() {
         engine = engineExtension.getProcessEngine();
+        // other engines may live in this JVM (a Spring test's, the one ProcessEngines.init() builds)
+        BpmnAwareTests.init(engine);
         fixture = new AuditProcessFixture(engine);
     }
 
