@@ -25,6 +25,7 @@ final class MatcherAgreement {
         long clipflowHits = 0;
         long houbbHits = 0;
         long hankcsHits = 0;
+        long spanningFiller = 0;
         for (int i = 0; i < documents.size(); i++) {
             String document = documents.get(i);
             List<WordHit> hits = clipflow.findAll(document);
@@ -34,6 +35,8 @@ final class MatcherAgreement {
             Set<String> byHoubb = houbb.findAll(document).stream()
                     .map(normalizer::normalize).collect(Collectors.toCollection(TreeSet::new));
             clipflowHits += found.size();
+            spanningFiller += hits.stream()
+                    .filter(h -> h.end() - h.start() != normalizer.normalize(h.word()).length()).count();
             houbbHits += byHoubb.size();
             hankcsHits += byHankcs.size();
             documentsWithHits += hits.isEmpty() ? 0 : 1;
@@ -41,9 +44,10 @@ final class MatcherAgreement {
             report(problems, i, document, "houbb", byHoubb, found);
         }
         System.out.printf("corpus: %d documents, %d chars; with clipflow hits: %d (%.1f%%); "
-                        + "words found (distinct per document) clipflow %d, houbb %d, hankcs on folded text %d%n",
+                        + "words found (distinct per document) clipflow %d, houbb %d, hankcs on folded text %d; "
+                        + "clipflow hits spanning filler %d%n",
                 documents.size(), documents.stream().mapToInt(String::length).sum(), documentsWithHits,
-                100.0 * documentsWithHits / documents.size(), clipflowHits, houbbHits, hankcsHits);
+                100.0 * documentsWithHits / documents.size(), clipflowHits, houbbHits, hankcsHits, spanningFiller);
         if (!problems.isEmpty()) {
             problems.stream().limit(20).forEach(System.out::println);
             throw new IllegalStateException(problems.size() + " documents where clipflow misses words: see above");

@@ -21,7 +21,9 @@ import java.util.Map;
  * reads as "isex..."), which would flag harmless English. So a hit that spans filler must also
  * stand alone at each edge where it starts or ends with a Latin-like letter: "b a d" and
  * "he llo" still match, a word glued together from the tail of one word and the head of the next
- * does not. Hits without filler are plain substring hits, as in any Aho-Corasick matcher.
+ * does not. Chinese has no word edges to test, so characters either side of a comma or an
+ * emoji can still form a word; the run limit keeps that local, and it is the price of catching
+ * "赌，博". Hits without filler are plain substring hits, as in any Aho-Corasick matcher.
  */
 public final class WordMatcher {
 
@@ -37,7 +39,7 @@ public final class WordMatcher {
         for (SensitiveWord word : library) {
             String form = normalizer.normalize(word.word());
             if (!form.isEmpty()) {
-                byForm.merge(form, word, (kept, other) -> kept.level() == WordLevel.REVIEW ? other : kept);
+                byForm.merge(form, word, (kept, other) -> other.level().compareTo(kept.level()) < 0 ? other : kept);
             }
         }
         List<String> forms = new ArrayList<>(byForm.keySet());
