@@ -1,0 +1,25 @@
+package io.clipflow.platform;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI document of {@code /api}; the UI's "Authorize" button takes a Camunda user and password. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfig {
+
+    @Bean
+    OpenAPI clipflowApi() {
+        return new OpenAPI()
+                .info(new Info().title("clipflow API").version("1")
+                        .description("Publishing and auditing, orders and seckill. HTTP Basic with a Camunda user; "
+                                + "errors are RFC 9457 problem details."))
+                .components(new Components().addSecuritySchemes("basic",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .addSecurityItem(new SecurityRequirement().addList("basic"));
+    }
+}
