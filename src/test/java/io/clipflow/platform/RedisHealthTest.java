@@ -14,8 +14,13 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** With a Redis of its own that it stops and starts again: the app stays up and health says which part is down. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * With a Redis of its own that it stops and starts again: the app stays up and health says which part is down.
+ * A second context: its engine gets another name, else it replaces the shared context's engine as "default" in
+ * Camunda's static registry, and engine REST of the shared context would talk to this one from then on.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.process-engine-name=redis-health")
 @ActiveProfiles("test")
 class RedisHealthTest {
 
