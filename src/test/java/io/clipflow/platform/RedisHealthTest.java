@@ -16,11 +16,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * With a Redis of its own that it stops and starts again: the app stays up and health says which part is down.
- * A second context: its engine gets another name, else it replaces the shared context's engine as "default" in
+ * A second context: its engine gets a unique name, else it replaces the shared context's engine as "default" in
  * Camunda's static registry, and engine REST of the shared context would talk to this one from then on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.process-engine-name=redis-health")
+        properties = "camunda.bpm.generate-unique-process-engine-name=true")
 @ActiveProfiles("test")
 class RedisHealthTest {
 
