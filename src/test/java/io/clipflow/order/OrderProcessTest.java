@@ -1,5 +1,6 @@
 package io.clipflow.order;
 
+import io.clipflow.ProcessTestEngines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -14,11 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -33,26 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * {@code bpmn/order.bpmn} on a plain engine, with the real rules over an in-memory orders database: paid
  * path, timeout path, and a wrong payment that leaves the order waiting.
- *
- * <p>The engine is built here rather than from {@code camunda.cfg.xml}: once a Spring test in the same JVM has
- * served engine REST, {@code ProcessEngines.init()} has already built an engine from that file on the same
- * in-memory database, and a second one from it fails on "table already exists".
  */
 @Deployment(resources = "bpmn/order.bpmn")
 class OrderProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().useProcessEngine(plainEngine()).build();
-
-    private static ProcessEngine plainEngine() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setProcessEngineName("order-process-test");
-        configuration.setJdbcUrl("jdbc:h2:mem:order-process-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        configuration.setJobExecutorActivate(false);
-        configuration.setHistory("full");
-        configuration.setExpressionManager(new MockExpressionManager());
-        return configuration.buildProcessEngine();
-    }
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().useProcessEngine(ProcessTestEngines.plain("order-process-test")).build();
 
     Items items;
     OrderRows rows;

@@ -1,5 +1,6 @@
 package io.clipflow.seckill;
 
+import io.clipflow.ProcessTestEngines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -7,13 +8,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -143,12 +141,7 @@ class SeckillProcessTest {
     }
 
     private static ProcessEngine engineWithIncidentHandler() {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-                .createProcessEngineConfigurationFromResource("camunda.cfg.xml");
-        configuration.setProcessEngineName("seckill-process-test");
-        configuration.setJdbcUrl("jdbc:h2:mem:seckill-process-test;DB_CLOSE_DELAY=-1");
-        configuration.setProcessEnginePlugins(List.of(
-                SeckillConfiguration.incidentPlugin(new FailedAttemptIncidentHandler(() -> orders))));
-        return configuration.buildProcessEngine();
+        return ProcessTestEngines.plain("seckill-process-test",
+                SeckillConfiguration.incidentPlugin(new FailedAttemptIncidentHandler(() -> orders)));
     }
 }

@@ -1,0 +1,119 @@
+package io.clipflow.audit;
+
+import java.util.List;
+import java.util.Map;
+
+import io.clipflow.platform.ApiAccessRules;
+import io.clipflow.platform.ClipflowGroups;
+import io.clipflow.platform.Problems;
+import io.clipflow.publish.Video;
+import io.clipflow.publish.Videos;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Auditors' API. A decision completes the audit task as the caller (engine authentication set), so the engine's
+ * own checks, the user operation log and {@link AuditDecisionGuard} see who it was; the effects are those of the
+ * process's service tasks, exactly as when the task is completed through engine REST or Tasklist.
+ */
+@RestController
+@Validated
+class AuditController {
+
+    record Decision(@NotNull Boolean approved, @Size(max = DecisionRules.MAX_REASON) String reason) {
+    }
+
+    private final OpenAudits audits;
+    private final Videos videos;
+    private final TaskService tasks;
+    private final IdentityService identity;
+
+    AuditController(OpenAudits audits, Videos videos, TaskService tasks, IdentityService identity) {
+        this.audits = audits;
+        this.videos = videos;
+        this.tasks = tasks;
+        this.identity = identity;
+    }
+
+    @GetMapping("/api/audits/mine")
+    List<OpenAudits.OpenAudit> mine(Authentication caller, @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return audits.assignedTo(caller.getName(), page, size);
+    }
+
+    @PostMapping("/api/audits/{code}/decision")
+    Video decide(@PathVariable String code, @Valid @RequestBody Decision decision, Authentication caller) {
+        Video video = videos.find(code).orElseThrow(() -> Problems.notFound("Video " + code));
+        if (!video.isPending()) {
+            throw Problems.conflict("ALREADY_DECIDED", "Video " + code + " was " + video.status() + " already");
+        }
+        Task task = audits.forVideo(code);
+        if (task == null) {
+            throw Problems.conflict("NOT_AWAITING_AUDIT", "Video " + code + " is not waiting for an audit");
+        }
+        DecisionRules.check(task.getAssignee(), caller.getName(), decision.approved(), decision.reason())
+                .ifPresent(refusal -> {
+                    throw refusal == DecisionRules.Refusal.NOT_ASSIGNEE ? Problems.forbidden(refusal.message)
+                            : Problems.problem(HttpStatus.BAD_REQUEST, refusal.name(), refusal.message);
+                });
+        complete(code, task, decision, caller);
+        return videos.find(code).orElseThrow();
+    }
+
+    private void complete(String code, Task task, Decision decision, Authentication caller) {
+        List<String> groups = caller.getAuthorities().stream().map(a -> a.getAuthority())
+                .filter(a -> a.startsWith("GROUP_")).map(a -> a.substring("GROUP_".length())).toList();
+        identity.setAuthentication(caller.getName(), groups);
+        try {
+            tasks.complete(task.getId(), decision.approved() ? Map.of("approved", true)
+                    : Map.of("approved", false, "reason", decision.reason().strip()));
+        }
+        catch (OptimisticLockingException ex) {
+            throw Problems.conflict("ALREADY_DECIDED", "Someone decided this audit at the same moment");
+        }
+        catch (ProcessEngineException ex) {
+            // the guard's refusals arrive wrapped by the engine's task listener invocation
+            Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+            if (cause instanceof AuthorizationException) {
+                throw Problems.forbidden(cause.getMessage());
+            }
+            if (cause instanceof FormFieldValidationException) {
+                throw Problems.badRequest(cause.getMessage());
+            }
+            if (audits.forVideo(code) == null) {
+                throw Problems.conflict("ALREADY_DECIDED", "The audit was decided meanwhile");
+            }
+            throw ex;
+        }
+        finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    @Bean
+    static ApiAccessRules auditRules() {
+        return rules -> rules.requestMatchers("/api/audits/**")
+                .hasAuthority(ApiAccessRules.group(ClipflowGroups.AUDITORS));
+    }
+}

@@ -1,0 +1,46 @@
+package io.clipflow.audit;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Complete listener on "Audit video": applies {@link DecisionRules} before anything is completed, and notes who
+ * decided. The exception types are chosen for what callers see: engine REST (and Tasklist, which uses it)
+ * answers an {@link AuthorizationException} with 403 and a {@link FormFieldValidationException} with 400,
+ * each with the message; any other exception would be a 500. Either way the whole step rolls back.
+ */
+@Component("auditDecisionGuard")
+public class AuditDecisionGuard implements TaskListener {
+
+    /** Process variable: the auditor who decided. */
+    static final String AUDITOR = "auditor";
+    /** Who "decided" when the engine itself completed an unassigned task. */
+    static final String SYSTEM = "system";
+
+    @Override
+    public void notify(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        String caller = authentication == null ? null : authentication.getUserId();
+        Object approved = task.getVariable("approved");
+        Object reason = task.getVariable("reason");
+        DecisionRules.check(task.getAssignee(), caller, approved, reason).ifPresent(refusal -> {
+            throw switch (refusal) {
+                case NOT_ASSIGNEE -> new AuthorizationException(refusal.message);
+                case NO_DECISION -> new FormFieldValidationException("approved", refusal.message);
+                case REASON_REQUIRED -> new FormFieldValidationException("reason", refusal.message);
+            };
+        });
+        if (reason instanceof String text && text.length() > DecisionRules.MAX_REASON) {
+            throw new FormFieldValidationException("reason", "'reason' is longer than " + DecisionRules.MAX_REASON);
+        }
+        task.setVariable(AUDITOR, task.getAssignee() != null ? task.getAssignee() : SYSTEM);
+        if (Boolean.TRUE.equals(approved)) {
+            task.setVariable("reason", null);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.clipflow.audit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Open audit tasks per auditor as the engine sees them: the truth the Redis load is rebuilt from, and the basis
+ * of the choice while Redis is unreachable. Slower (a query per auditor) and blind to tasks other transactions
+ * have not committed yet, which is why it is only the fallback.
+ */
+@Component
+class EngineAuditorLoad {
+
+    static final String AUDIT_TASK = "auditVideo";
+
+    private final TaskService tasks;
+
+    EngineAuditorLoad(TaskService tasks) {
+        this.tasks = tasks;
+    }
+
+    Map<String, Long> openTasks(List<String> auditors) {
+        Map<String, Long> open = new LinkedHashMap<>();
+        for (String auditor : auditors) {
+            open.put(auditor, tasks.createTaskQuery().taskDefinitionKey(AUDIT_TASK).taskAssignee(auditor).count());
+        }
+        return open;
+    }
+}

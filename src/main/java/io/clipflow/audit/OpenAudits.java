@@ -1,0 +1,70 @@
+package io.clipflow.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.clipflow.publish.Video;
+import io.clipflow.publish.Videos;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** Open "Audit video" tasks, found by auditor or by video code (the process's business key). */
+@Component
+class OpenAudits {
+
+    static final String PROCESS_KEY = "publish-to-display";
+
+    record OpenAudit(String taskId, String code, String assignee, OffsetDateTime assignedAt, String title,
+            String description, String videoUrl, String creator, String flaggedWords) {
+    }
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final Videos videos;
+
+    OpenAudits(TaskService tasks, RuntimeService runtime, Videos videos) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.videos = videos;
+    }
+
+    Task forVideo(String code) {
+        return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(code)
+                .taskDefinitionKey(EngineAuditorLoad.AUDIT_TASK).singleResult();
+    }
+
+    /** The auditor's open audits, oldest first, with the videos' data. */
+    List<OpenAudit> assignedTo(String auditor, int page, int size) {
+        List<Task> open = tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY)
+                .taskDefinitionKey(EngineAuditorLoad.AUDIT_TASK).taskAssignee(auditor)
+                .orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(page * size, size);
+        Map<String, String> codes = businessKeys(open);
+        Map<String, Video> byCode = videos.findAll(List.copyOf(codes.values())).stream()
+                .collect(Collectors.toMap(Video::code, Function.identity()));
+        return open.stream().filter(task -> byCode.containsKey(codes.get(task.getId()))).map(task -> {
+            Video v = byCode.get(codes.get(task.getId()));
+            return new OpenAudit(task.getId(), v.code(), task.getAssignee(),
+                    task.getCreateTime().toInstant().atOffset(ZoneOffset.UTC), v.title(), v.description(),
+                    v.videoUrl(), v.creator(), v.flaggedWords());
+        }).toList();
+    }
+
+    /** Task id to video code, in one query for the page. */
+    private Map<String, String> businessKeys(List<Task> open) {
+        if (open.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> byInstance = runtime.createProcessInstanceQuery()
+                .processInstanceIds(open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
+                .list().stream().collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+        return open.stream().collect(Collectors.toMap(Task::getId,
+                task -> byInstance.getOrDefault(task.getProcessInstanceId(), "")));
+    }
+}

@@ -1,0 +1,51 @@
+package io.clipflow.audit;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Hand to another auditor", after the overdue timer: the same audit task (the timer does not interrupt it)
+ * goes to the fairest choice among the other auditors. The new auditor's count is taken by the choice; the
+ * previous one's is released once this step has committed.
+ */
+@Component("reassignOverdueAudit")
+public class ReassignOverdueAudit implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(ReassignOverdueAudit.class);
+
+    private final AuditorAssignment assignment;
+
+    ReassignOverdueAudit(AuditorAssignment assignment) {
+        this.assignment = assignment;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        TaskService tasks = execution.getProcessEngineServices().getTaskService();
+        Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(EngineAuditorLoad.AUDIT_TASK).singleResult();
+        if (task == null) {
+            return;
+        }
+        String previous = task.getAssignee();
+        String chosen = assignment.assign(previous);
+        if (chosen == null) {
+            log.info("Audit of {} is overdue but no other auditor is eligible; it stays with {}",
+                    execution.getProcessBusinessKey(), previous);
+            return;
+        }
+        String counted = (String) tasks.getVariableLocal(task.getId(), AuditorAssignmentListener.COUNTED_FOR);
+        // counted for the new auditor before the assignment event fires, so the listener has nothing to move
+        tasks.setVariableLocal(task.getId(), AuditorAssignmentListener.COUNTED_FOR, chosen);
+        tasks.setAssignee(task.getId(), chosen);
+        if (counted != null) {
+            assignment.moved(counted, null);
+        }
+        log.info("Audit of {} was overdue with {}; handed to {}", execution.getProcessBusinessKey(), previous, chosen);
+    }
+}

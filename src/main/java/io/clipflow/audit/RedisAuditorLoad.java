@@ -1,0 +1,77 @@
+package io.clipflow.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * Open audit tasks per auditor, shared by all nodes in one Redis hash and changed only by Lua scripts, so a
+ * choice and its count are one atomic step. Both keys carry one hash tag: they live in the same Redis Cluster
+ * slot, as a script needs.
+ */
+@Component
+class RedisAuditorLoad {
+
+    private static final DefaultRedisScript<String> ASSIGN = script("assign-auditor.lua", String.class);
+    private static final DefaultRedisScript<Long> MOVE = script("move-auditor-load.lua", Long.class);
+    private static final DefaultRedisScript<Long> REBUILD = script("rebuild-auditor-load.lua", Long.class);
+
+    private final StringRedisTemplate redis;
+    private final String loadKey;
+    private final String turnKey;
+
+    RedisAuditorLoad(StringRedisTemplate redis, @Value("${clipflow.audit.redis-prefix:clipflow:audit}") String prefix) {
+        this.redis = redis;
+        this.loadKey = "{" + prefix + "}:load";
+        this.turnKey = "{" + prefix + "}:turn";
+    }
+
+    /**
+     * Chooses by {@link FairAuditorChoice}'s rule and counts the task for the chosen one. Returns null when the
+     * load is unknown (rebuild, then ask again) and "" when no eligible auditor is left.
+     */
+    String takeFewest(List<String> eligible, String excluded) {
+        List<String> args = new ArrayList<>(eligible.size() + 1);
+        args.add(excluded == null ? "" : excluded);
+        args.addAll(eligible);
+        return redis.execute(ASSIGN, List.of(loadKey, turnKey), args.toArray());
+    }
+
+    void move(String from, String to) {
+        redis.execute(MOVE, List.of(loadKey), from == null ? "" : from, to == null ? "" : to);
+    }
+
+    void rebuild(Map<String, Long> openTasks) {
+        if (openTasks.isEmpty()) {
+            return;
+        }
+        List<String> args = new ArrayList<>();
+        openTasks.forEach((auditor, open) -> {
+            args.add(auditor);
+            args.add(String.valueOf(open));
+        });
+        redis.execute(REBUILD, List.of(loadKey), args.toArray());
+    }
+
+    /** Forgets the load, so that the next assignment rebuilds it from the engine. */
+    void forget() {
+        redis.delete(loadKey);
+    }
+
+    Map<Object, Object> snapshot() {
+        return redis.opsForHash().entries(loadKey);
+    }
+
+    private static <T> DefaultRedisScript<T> script(String name, Class<T> resultType) {
+        DefaultRedisScript<T> script = new DefaultRedisScript<>();
+        script.setLocation(new ClassPathResource("io/clipflow/audit/" + name));
+        script.setResultType(resultType);
+        return script;
+    }
+}

@@ -1,0 +1,77 @@
+package io.clipflow.publish;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feed pages cached in Redis under a generation number. Approving a video bumps the generation, so every
+ * node's next read misses and no page read before the approval can be served after it (a reader still holding
+ * the old generation writes under the old key nobody asks for). Old pages expire by their TTL. When Redis is
+ * unreachable the feed is read from the database, slower but correct.
+ */
+@Component
+class FeedCache {
+
+    static final String GENERATION_KEY = "clipflow:feed:generation";
+    private static final Logger log = LoggerFactory.getLogger(FeedCache.class);
+    private static final TypeReference<List<FeedItem>> PAGE = new TypeReference<>() {
+    };
+
+    record FeedItem(String code, String title, String description, String videoUrl, String creator,
+            java.time.OffsetDateTime createdAt) {
+    }
+
+    private final StringRedisTemplate redis;
+    private final ObjectMapper json;
+    private final Duration ttl;
+
+    FeedCache(StringRedisTemplate redis, ObjectMapper json, @Value("${clipflow.feed.cache-ttl:PT1M}") Duration ttl) {
+        this.redis = redis;
+        this.json = json;
+        this.ttl = ttl;
+    }
+
+    List<FeedItem> page(int page, int size, Supplier<List<FeedItem>> database) {
+        String key;
+        try {
+            String generation = redis.opsForValue().get(GENERATION_KEY);
+            key = "clipflow:feed:" + (generation == null ? "0" : generation) + ":" + page + ":" + size;
+            String cached = redis.opsForValue().get(key);
+            if (cached != null) {
+                return json.readValue(cached, PAGE);
+            }
+        }
+        catch (RuntimeException | JsonProcessingException ex) {
+            log.warn("Feed cache unavailable, reading the database: {}", ex.getMessage());
+            return database.get();
+        }
+        List<FeedItem> fresh = database.get();
+        try {
+            redis.opsForValue().set(key, json.writeValueAsString(fresh), ttl);
+        }
+        catch (RuntimeException | JsonProcessingException ex) {
+            log.warn("Could not cache a feed page: {}", ex.getMessage());
+        }
+        return fresh;
+    }
+
+    /** Called after an approval has committed. */
+    void invalidate() {
+        try {
+            redis.opsForValue().increment(GENERATION_KEY);
+        }
+        catch (RuntimeException ex) {
+            log.warn("Could not invalidate the feed cache; pages expire within {}: {}", ttl, ex.getMessage());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.clipflow.publish;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Publishing: the video row (pending) and its publish-to-display process start in one transaction, so there is
+ * never a row without a process or a process without its row. The process runs to its first wait state (the
+ * audit task, or the end when a blocked word rejects it) before this returns.
+ */
+@Service
+class PublishService {
+
+    static final String PROCESS_KEY = "publish-to-display";
+
+    record NewVideo(String title, String description, String videoUrl) {
+    }
+
+    private final VideoRepository videos;
+    private final RuntimeService runtime;
+
+    PublishService(VideoRepository videos, RuntimeService runtime) {
+        this.videos = videos;
+        this.runtime = runtime;
+    }
+
+    @Transactional
+    public Video publish(String creator, NewVideo request) {
+        Video video = new Video(VideoCodes.next(), creator, request.title().strip(), request.description().strip(),
+                request.videoUrl().strip(), VideoStatus.PENDING, null, null, null,
+                OffsetDateTime.now(ZoneOffset.UTC), null);
+        videos.insert(video);
+        runtime.startProcessInstanceByKey(PROCESS_KEY, video.code(), Map.of(
+                "code", video.code(),
+                "creator", creator,
+                "title", video.title(),
+                "description", video.description(),
+                "videoUrl", video.videoUrl()));
+        return videos.find(video.code()).orElseThrow();
+    }
+}

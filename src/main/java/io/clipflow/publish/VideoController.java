@@ -1,0 +1,97 @@
+package io.clipflow.publish;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.clipflow.platform.ApiAccessRules;
+import io.clipflow.platform.ClipflowGroups;
+import io.clipflow.platform.Problems;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.context.annotation.Bean;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Publishing (creators), one video (its creator, auditors and ops; anyone else gets 404, so codes of other
+ * people's unpublished videos cannot be probed) and the search over all shards (auditors, ops).
+ */
+@RestController
+@Validated
+class VideoController {
+
+    record PublishRequest(@NotBlank @Size(max = 200) String title, @NotNull @Size(max = 2000) String description,
+            @NotBlank @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+            String videoUrl) {
+    }
+
+    record SearchPage(List<Video> items, int page, int size, long total) {
+    }
+
+    private final PublishService publishing;
+    private final VideoRepository videos;
+    private final VideoSearch search;
+
+    VideoController(PublishService publishing, VideoRepository videos, VideoSearch search) {
+        this.publishing = publishing;
+        this.videos = videos;
+        this.search = search;
+    }
+
+    @PostMapping("/api/videos")
+    ResponseEntity<Video> publish(@Valid @RequestBody PublishRequest request, Authentication caller) {
+        Video video = publishing.publish(caller.getName(),
+                new PublishService.NewVideo(request.title(), request.description(), request.videoUrl()));
+        return ResponseEntity.created(URI.create("/api/videos/" + video.code())).body(video);
+    }
+
+    @GetMapping("/api/videos/{code}")
+    Video video(@PathVariable String code, Authentication caller) {
+        Video video = (VideoCodes.looksValid(code) ? videos.find(code) : java.util.Optional.<Video>empty())
+                .filter(v -> v.isVisibleTo(caller.getName(), isStaff(caller)))
+                .orElseThrow(() -> Problems.notFound("Video " + code));
+        return video;
+    }
+
+    @GetMapping("/api/videos")
+    SearchPage search(@RequestParam(required = false) @Size(max = 200) String title,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+            @RequestParam(required = false) VideoStatus status,
+            @RequestParam(required = false) @Size(max = 64) String auditor,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(VideoSearch.MAX_PAGE_SIZE) int size) {
+        VideoSearch.Page found = search.search(new VideoSearch.Criteria(title, from, to, status, auditor, page, size));
+        return new SearchPage(found.items(), found.page(), found.size(),
+                found.total());
+    }
+
+    private static boolean isStaff(Authentication caller) {
+        return caller.getAuthorities().stream().anyMatch(a -> a.getAuthority()
+                .equals(ApiAccessRules.group(ClipflowGroups.AUDITORS))
+                || a.getAuthority().equals(ApiAccessRules.group(ClipflowGroups.OPS)));
+    }
+
+    @Bean
+    static ApiAccessRules videoRules() {
+        return rules -> rules
+                .requestMatchers(HttpMethod.POST, "/api/videos").hasAuthority(ApiAccessRules.group(ClipflowGroups.CREATORS))
+                .requestMatchers(HttpMethod.GET, "/api/videos").hasAnyAuthority(
+                        ApiAccessRules.group(ClipflowGroups.AUDITORS), ApiAccessRules.group(ClipflowGroups.OPS));
+    }
+}
