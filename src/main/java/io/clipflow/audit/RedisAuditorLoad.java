@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.clipflow.platform.LuaScripts;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RedisAuditorLoad {
 
-    private static final DefaultRedisScript<String> ASSIGN = script("assign-auditor.lua", String.class);
-    private static final DefaultRedisScript<Long> MOVE = script("move-auditor-load.lua", Long.class);
-    private static final DefaultRedisScript<Long> REBUILD = script("rebuild-auditor-load.lua", Long.class);
+    private static final RedisScript<String> ASSIGN = script("assign-auditor.lua", String.class);
+    private static final RedisScript<Long> MOVE = script("move-auditor-load.lua", Long.class);
+    private static final RedisScript<Long> REBUILD = script("rebuild-auditor-load.lua", Long.class);
 
     private final StringRedisTemplate redis;
     private final String loadKey;
@@ -68,10 +68,7 @@ class RedisAuditorLoad {
         return redis.opsForHash().entries(loadKey);
     }
 
-    private static <T> DefaultRedisScript<T> script(String name, Class<T> resultType) {
-        DefaultRedisScript<T> script = new DefaultRedisScript<>();
-        script.setLocation(new ClassPathResource("io/clipflow/audit/" + name));
-        script.setResultType(resultType);
-        return script;
+    private static <T> RedisScript<T> script(String name, Class<T> resultType) {
+        return LuaScripts.load(RedisAuditorLoad.class, name, resultType);
     }
 }

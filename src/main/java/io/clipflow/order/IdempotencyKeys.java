@@ -7,7 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.springframework.core.io.ClassPathResource;
+import io.clipflow.platform.LuaScripts;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -122,6 +122,6 @@ public class IdempotencyKeys {
     }
 
     private static <T> RedisScript<T> script(String name, Class<T> type) {
-        return RedisScript.of(new ClassPathResource("io/clipflow/order/" + name), type);
+        return LuaScripts.load(IdempotencyKeys.class, name, type);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.clipflow.platform.LuaScripts;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -118,6 +119,6 @@ class Attempts {
     }
 
     private static <T> RedisScript<T> script(String name, Class<T> type) {
-        return SeckillScripts.load(name, type);
+        return LuaScripts.load(Attempts.class, name, type);
     }
 }

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.clipflow.platform.LuaScripts;
 import io.clipflow.order.Order;
 import io.clipflow.order.OrderBook;
 import io.micrometer.core.instrument.Counter;
@@ -51,7 +52,7 @@ class Reconciliation {
     private final SeckillProperties properties;
     private final Counter drift;
     @SuppressWarnings("rawtypes")
-    private final RedisScript<List> script = SeckillScripts.load("reconcile.lua", List.class);
+    private final RedisScript<List> script = LuaScripts.load(Reconciliation.class, "reconcile.lua", List.class);
 
     Reconciliation(StringRedisTemplate redis, OrderBook orderBook, SeckillEvents events,
             SeckillProperties properties, MeterRegistry meters) {

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import io.clipflow.platform.LuaScripts;
 import io.clipflow.order.Item;
 import io.clipflow.order.Items;
 import io.clipflow.platform.Problems;
@@ -28,7 +29,7 @@ class SeckillEvents {
     private final JdbcClient jdbc;
     private final Items items;
     private final StringRedisTemplate redis;
-    private final RedisScript<Long> load = SeckillScripts.load("load-event.lua",
+    private final RedisScript<Long> load = LuaScripts.load(SeckillEvents.class, "load-event.lua",
             Long.class);
 
     SeckillEvents(JdbcClient clipflowJdbc, Items items, StringRedisTemplate redis) {

@@ -1,4 +1,4 @@
-package io.clipflow.bench.bare;
+package anchor.camunda;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,7 +12,7 @@ import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServic
 /**
  * The anchor for start-up figures: what a team gets from the Camunda Spring Boot starters alone (engine,
  * webapps, REST on H2), on the same class path and JVM flags as clipflow, with none of clipflow's parts.
- * Its package holds nothing else, so component scanning finds none of clipflow's beans.
+ * It lives outside {@code io.clipflow} so that neither application scans the other.
  */
 @SpringBootApplication(exclude = { RedisAutoConfiguration.class, RedisRepositoriesAutoConfiguration.class,
         FlywayAutoConfiguration.class, SecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
