@@ -15,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -46,6 +47,16 @@ class SecurityConfig {
                     rules.anyRequest().authenticated();
                 });
         return http.build();
+    }
+
+    /**
+     * Path patterns match a request by its path alone. Spring Security's default for {@code requestMatchers(String)}
+     * asks Spring MVC's handler mappings for every rule on every request: a third of the request threads' time
+     * under load (profiled on the seckill accept path).
+     */
+    @Bean
+    PathPatternRequestMatcherBuilderFactoryBean pathPatternRequestMatchers() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
     @Bean
