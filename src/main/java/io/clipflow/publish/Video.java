@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * A published video as clipflow keeps and shows it: what the creator sent and where its audit stands
- * ({@code status} by name: PENDING, APPROVED, REJECTED; {@code auditor} and {@code reason} once decided).
+ * ({@code status} by name: PENDING, APPROVED, REJECTED; {@code auditor}: who has it or who decided it;
+ * {@code reason} once rejected).
  */
 public record Video(String code, String creator, String title, String description, String videoUrl,
         VideoStatus status, String flaggedWords, String auditor, String reason, OffsetDateTime createdAt,
@@ -15,6 +16,12 @@ public record Video(String code, String creator, String title, String descriptio
     @JsonIgnore
     public boolean isPending() {
         return status == VideoStatus.PENDING;
+    }
+
+    /** The same video, shown with the auditor whose task it is while it waits. */
+    Video withAuditor(String assignee) {
+        return new Video(code, creator, title, description, videoUrl, status, flaggedWords, assignee, reason, createdAt,
+                decidedAt);
     }
 
     /** Its creator and staff (auditors, ops) may see a video; to anyone else it does not exist. */

@@ -8,6 +8,8 @@ import io.clipflow.platform.ApiAccessRules;
 import io.clipflow.platform.ClipflowGroups;
 import io.clipflow.platform.Problems;
 import jakarta.validation.Valid;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -46,11 +48,13 @@ class VideoController {
     private final PublishService publishing;
     private final VideoRepository videos;
     private final VideoSearch search;
+    private final TaskService tasks;
 
-    VideoController(PublishService publishing, VideoRepository videos, VideoSearch search) {
+    VideoController(PublishService publishing, VideoRepository videos, VideoSearch search, TaskService tasks) {
         this.publishing = publishing;
         this.videos = videos;
         this.search = search;
+        this.tasks = tasks;
     }
 
     @PostMapping("/api/videos")
@@ -65,7 +69,13 @@ class VideoController {
         Video video = (VideoCodes.looksValid(code) ? videos.find(code) : java.util.Optional.<Video>empty())
                 .filter(v -> v.isVisibleTo(caller.getName(), isStaff(caller)))
                 .orElseThrow(() -> Problems.notFound("Video " + code));
-        return video;
+        if (!video.isPending()) {
+            return video;
+        }
+        // the row names the auditor once decided; while it waits, the engine knows whose task it is
+        Task audit = tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey("auditVideo")
+                .singleResult();
+        return audit == null || audit.getAssignee() == null ? video : video.withAuditor(audit.getAssignee());
     }
 
     @GetMapping("/api/videos")

@@ -85,7 +85,8 @@ class AuditApiTest extends AuditApiSupport {
         String code = publish("Visibility", "check");
 
         mvc.perform(get("/api/videos/{code}", code).with(httpBasic("creator1", "creator1")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PENDING"));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PENDING"))
+                .andExpect(jsonPath("$.auditor").value(openTask(code).getAssignee()));
         mvc.perform(get("/api/videos/{code}", code).with(httpBasic("auditor1", "auditor1")))
                 .andExpect(status().isOk());
         mvc.perform(get("/api/videos/{code}", code).with(httpBasic("buyer1", "buyer1")))
