@@ -2,7 +2,7 @@ package io.clipflow.words;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * {@link WordLibrary} catches up with any change announced while a node was not listening.
  */
 @Component
-public class WordLibraryChanges implements DisposableBean {
+public class WordLibraryChanges implements SmartLifecycle {
 
     static final String CHANNEL = "clipflow:words:changed";
 
@@ -53,7 +53,7 @@ public class WordLibraryChanges implements DisposableBean {
 
     @Scheduled(initialDelay = 0, fixedDelayString = "${clipflow.words.resubscribe-every:PT10S}")
     void keepListening() {
-        if (listener.isListening()) {
+        if (!running || listener.isListening()) {
             return;
         }
         try {
@@ -66,8 +66,30 @@ public class WordLibraryChanges implements DisposableBean {
         }
     }
 
+    private volatile boolean running;
+
     @Override
-    public void destroy() throws Exception {
-        listener.destroy();
+    public void start() {
+        running = true; // the subscription itself is made by keepListening, so that Redis may be down at start
+    }
+
+    /**
+     * Runs in an earlier shutdown phase than the Redis connection factory's, so the subscription is given back
+     * while its connection still exists.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            listener.destroy();
+        }
+        catch (Exception ex) {
+            log.debug("Word library subscription closed with: {}", ex.getMessage());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }
