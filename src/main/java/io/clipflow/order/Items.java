@@ -1,11 +1,11 @@
 package io.clipflow.order;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
+import io.clipflow.platform.GeneratedIds;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +22,9 @@ public class Items {
     }
 
     public Item create(String name, long priceCents, int stock) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO item (name, price_cents, stock, created_at) VALUES (?, ?, ?, ?)")
-                .params(name, priceCents, stock, OffsetDateTime.now())
-                .update(keys, "id");
-        return new Item(keys.getKey().longValue(), name, priceCents, stock);
+        long id = GeneratedIds.insert(jdbc, "item", List.of("name", "price_cents", "stock", "created_at"),
+                name, priceCents, stock, OffsetDateTime.now());
+        return new Item(id, name, priceCents, stock);
     }
 
     public Optional<Item> find(long id) {

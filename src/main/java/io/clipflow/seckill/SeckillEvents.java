@@ -5,15 +5,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import io.clipflow.platform.LuaScripts;
 import io.clipflow.order.Item;
 import io.clipflow.order.Items;
+import io.clipflow.platform.GeneratedIds;
+import io.clipflow.platform.LuaScripts;
 import io.clipflow.platform.Problems;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,12 +52,10 @@ class SeckillEvents {
             throw Problems.unprocessable("NOT_ENOUGH_STOCK",
                     "Item " + itemId + " has " + item.stock() + " in stock, the event asks for " + stock);
         }
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO seckill_event (item_id, stock, starts_at, ends_at, created_by, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(itemId, stock, startsAt, endsAt, by, OffsetDateTime.now(ZoneOffset.UTC))
-                .update(keys, "id");
-        SeckillEvent event = new SeckillEvent(keys.getKey().longValue(), itemId, stock, startsAt, endsAt);
+        long id = GeneratedIds.insert(jdbc, "seckill_event",
+                List.of("item_id", "stock", "starts_at", "ends_at", "created_by", "created_at"),
+                itemId, stock, startsAt, endsAt, by, OffsetDateTime.now(ZoneOffset.UTC));
+        SeckillEvent event = new SeckillEvent(id, itemId, stock, startsAt, endsAt);
         redis.execute(load, List.of(SeckillKeys.event(event.id())), String.valueOf(itemId), String.valueOf(stock),
                 String.valueOf(startsAt.toInstant().toEpochMilli()), String.valueOf(endsAt.toInstant().toEpochMilli()));
         return event;
