@@ -2,9 +2,11 @@ package io.clipflow.publish;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,14 +35,21 @@ class PublishService {
     public Video publish(String creator, NewVideo request) {
         Video video = new Video(VideoCodes.next(), creator, request.title().strip(), request.description().strip(),
                 request.videoUrl().strip(), VideoStatus.PENDING, null, null, null,
-                OffsetDateTime.now(ZoneOffset.UTC), null);
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), null); // as the database keeps it
         videos.insert(video);
-        runtime.startProcessInstanceByKey(PROCESS_KEY, video.code(), Map.of(
-                "code", video.code(),
-                "creator", creator,
-                "title", video.title(),
-                "description", video.description(),
-                "videoUrl", video.videoUrl()));
-        return videos.find(video.code()).orElseThrow();
+        ProcessInstanceWithVariables process = runtime.createProcessInstanceByKey(PROCESS_KEY)
+                .businessKey(video.code())
+                .setVariables(Map.of(
+                        "code", video.code(),
+                        "creator", creator,
+                        "title", video.title(),
+                        "description", video.description(),
+                        "videoUrl", video.videoUrl()))
+                .executeWithVariablesInReturn();
+        if (process.isEnded()) {
+            return videos.find(video.code()).orElseThrow(); // auto-rejected: the row holds the decision
+        }
+        // waiting for its auditor: nothing but the flagged words changed, and the process knows them
+        return video.withFlaggedWords((String) process.getVariables().get("flaggedWords"));
     }
 }

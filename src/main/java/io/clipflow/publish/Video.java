@@ -24,6 +24,11 @@ public record Video(String code, String creator, String title, String descriptio
                 decidedAt);
     }
 
+    Video withFlaggedWords(String flagged) {
+        return new Video(code, creator, title, description, videoUrl, status, flagged, auditor, reason, createdAt,
+                decidedAt);
+    }
+
     /** Its creator and staff (auditors, ops) may see a video; to anyone else it does not exist. */
     boolean isVisibleTo(String user, boolean staff) {
         return staff || creator.equals(user);
