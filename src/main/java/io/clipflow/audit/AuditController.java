@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.clipflow.platform.ApiAccessRules;
+import io.clipflow.platform.CallerGroups;
 import io.clipflow.platform.ClipflowGroups;
 import io.clipflow.platform.Problems;
 import io.clipflow.publish.Video;
@@ -82,9 +83,7 @@ class AuditController {
     }
 
     private void complete(String code, Task task, Decision decision, Authentication caller) {
-        List<String> groups = caller.getAuthorities().stream().map(a -> a.getAuthority())
-                .filter(a -> a.startsWith("GROUP_")).map(a -> a.substring("GROUP_".length())).toList();
-        identity.setAuthentication(caller.getName(), groups);
+        identity.setAuthentication(caller.getName(), CallerGroups.of(caller));
         try {
             tasks.complete(task.getId(), decision.approved() ? Map.of("approved", true)
                     : Map.of("approved", false, "reason", decision.reason().strip()));

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.clipflow.order.IdempotencyKeys.IssuedKey;
+import io.clipflow.platform.CallerGroups;
 import io.clipflow.platform.ClipflowGroups;
 import io.clipflow.platform.Problems;
 import jakarta.validation.Valid;
@@ -111,8 +112,8 @@ class OrderController {
     /** The order if the caller is its buyer or in ops; otherwise 404, so order numbers reveal nothing. */
     static Order visibleOrder(OrderBook book, String orderNo, Authentication caller) {
         return book.find(orderNo)
-                .filter(order -> order.buyer().equals(caller.getName()) || caller.getAuthorities().stream()
-                        .anyMatch(a -> a.getAuthority().equals("GROUP_" + ClipflowGroups.OPS)))
+                .filter(order -> order.buyer().equals(caller.getName())
+                        || CallerGroups.isInAny(caller, ClipflowGroups.OPS))
                 .orElseThrow(() -> Problems.notFound("Order " + orderNo));
     }
 }

@@ -14,6 +14,6 @@ public interface ApiAccessRules {
 
     /** The authority a member of {@code group} holds. */
     static String group(String group) {
-        return "GROUP_" + group;
+        return CallerGroups.authority(group);
     }
 }

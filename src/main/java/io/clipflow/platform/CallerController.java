@@ -3,7 +3,6 @@ package io.clipflow.platform;
 import java.util.List;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,7 +15,6 @@ class CallerController {
 
     @GetMapping("/api/me")
     Caller me(Authentication caller) {
-        return new Caller(caller.getName(), caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .map(a -> a.substring("GROUP_".length())).sorted().toList());
+        return new Caller(caller.getName(), CallerGroups.of(caller));
     }
 }

@@ -56,7 +56,7 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
             verified.put(userId, caller);
         }
         return UsernamePasswordAuthenticationToken.authenticated(userId, null,
-                caller.groups().stream().map(g -> new SimpleGrantedAuthority("GROUP_" + g)).toList());
+                caller.groups().stream().map(g -> new SimpleGrantedAuthority(CallerGroups.authority(g))).toList());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.clipflow.platform.ApiAccessRules;
+import io.clipflow.platform.CallerGroups;
 import io.clipflow.platform.ClipflowGroups;
 import io.clipflow.platform.Problems;
 import jakarta.validation.Valid;
@@ -92,9 +93,7 @@ class VideoController {
     }
 
     private static boolean isStaff(Authentication caller) {
-        return caller.getAuthorities().stream().anyMatch(a -> a.getAuthority()
-                .equals(ApiAccessRules.group(ClipflowGroups.AUDITORS))
-                || a.getAuthority().equals(ApiAccessRules.group(ClipflowGroups.OPS)));
+        return CallerGroups.isInAny(caller, ClipflowGroups.AUDITORS, ClipflowGroups.OPS);
     }
 
     @Bean
