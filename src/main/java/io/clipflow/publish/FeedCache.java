@@ -7,10 +7,12 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clipflow.platform.LuaScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +24,10 @@ import org.springframework.stereotype.Component;
 @Component
 class FeedCache {
 
-    static final String GENERATION_KEY = "clipflow:feed:generation";
+    /** Page keys extend it, so the hash tag keeps them in one Redis Cluster slot with it. */
+    static final String GENERATION_KEY = "{clipflow:feed}:generation";
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> READ = LuaScripts.load(FeedCache.class, "feed-page.lua", List.class);
     private static final Logger log = LoggerFactory.getLogger(FeedCache.class);
     private static final TypeReference<List<FeedItem>> PAGE = new TypeReference<>() {
     };
@@ -44,11 +49,10 @@ class FeedCache {
     List<FeedItem> page(int page, int size, Supplier<List<FeedItem>> database) {
         String key;
         try {
-            String generation = redis.opsForValue().get(GENERATION_KEY);
-            key = "clipflow:feed:" + (generation == null ? "0" : generation) + ":" + page + ":" + size;
-            String cached = redis.opsForValue().get(key);
-            if (cached != null) {
-                return json.readValue(cached, PAGE);
+            List<?> reply = redis.execute(READ, List.of(GENERATION_KEY), String.valueOf(page), String.valueOf(size));
+            key = GENERATION_KEY + ":" + reply.get(0) + ":" + page + ":" + size;
+            if (reply.size() > 1 && reply.get(1) != null) {
+                return json.readValue((String) reply.get(1), PAGE);
             }
         }
         catch (RuntimeException | JsonProcessingException ex) {
