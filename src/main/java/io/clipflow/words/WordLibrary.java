@@ -22,6 +22,8 @@ public class WordLibrary {
 
     private final SensitiveWordRepository words;
     private final AtomicReference<WordMatcher> matcher = new AtomicReference<>(new WordMatcher(List.of()));
+    /** What the current matcher was built from, so a reload that finds the same library builds nothing. */
+    private volatile List<SensitiveWord> loaded = List.of();
 
     WordLibrary(SensitiveWordRepository words) {
         this.words = words;
@@ -35,9 +37,13 @@ public class WordLibrary {
     }
 
     /** Reads the table again and swaps the matcher; the old one keeps serving until then. */
-    public void reload() {
+    public synchronized void reload() {
         List<SensitiveWord> library = words.findAll();
+        if (library.equals(loaded)) {
+            return;
+        }
         matcher.set(new WordMatcher(library));
+        loaded = library;
         log.debug("Word library loaded: {} words", library.size());
     }
 
