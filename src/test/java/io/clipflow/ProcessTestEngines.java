@@ -27,7 +27,7 @@ public final class ProcessTestEngines {
         configuration.setProcessEngineName(name);
         configuration.setJdbcUrl("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         configuration.setJobExecutorActivate(false);
-        configuration.setHistory("full");
+        configuration.setHistory("audit"); // as the app runs
         configuration.setExpressionManager(new MockExpressionManager());
         configuration.setProcessEnginePlugins(List.of(plugins));
         return configuration.buildProcessEngine();

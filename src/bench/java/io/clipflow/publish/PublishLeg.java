@@ -7,7 +7,7 @@ import org.springframework.context.ApplicationContext;
 /** One publish, up to the audit task (word screen + fair assignment), through clipflow's service: the leg. */
 public final class PublishLeg implements Runnable {
 
-    private static final String DESCRIPTION = "A quiet morning walk along the river, with the city waking up, "
+    public static final String DESCRIPTION = "A quiet morning walk along the river, with the city waking up, "
             + "street food stalls opening and a cat that would not leave the camera alone. 清晨沿河散步，城市慢慢醒来，"
             + "路边早餐摊陆续开张，一只猫一直跟着镜头。Music by the creator, shot on a phone.";
 

@@ -3,12 +3,14 @@ package io.clipflow.publish;
 import io.clipflow.words.WordLibrary;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * "Check sensitive words": screens title and description with the live word library and leaves the outcome
- * in process variables ({@code blocked}, {@code blockedWords}, {@code flaggedWords}) for the gateway and the
- * audit form; flagged words are also kept on the video row.
+ * "Check sensitive words": screens title and description with the live word library. {@code blocked} and
+ * {@code blockedWords} are transient: only the gateway and the auto-reject step right after read them, in the same
+ * transaction, so they are never written to the engine's tables. {@code flaggedWords}, when there are any, is a
+ * real variable for the audit form, and is also kept on the video row.
  */
 @Component("checkSensitiveWords")
 public class CheckSensitiveWords implements JavaDelegate {
@@ -26,10 +28,10 @@ public class CheckSensitiveWords implements JavaDelegate {
         String text = WordScreen.textOf((String) execution.getVariable("title"),
                 (String) execution.getVariable("description"));
         WordScreen screen = WordScreen.of(library.findAll(text));
-        execution.setVariable("blocked", screen.blocked());
-        execution.setVariable("blockedWords", screen.blockedText());
-        execution.setVariable("flaggedWords", screen.flaggedText());
+        execution.setVariable("blocked", Variables.booleanValue(screen.blocked(), true));
+        execution.setVariable("blockedWords", Variables.stringValue(screen.blockedText(), true));
         if (screen.flaggedText() != null) {
+            execution.setVariable("flaggedWords", screen.flaggedText());
             videos.recordFlaggedWords(execution.getProcessBusinessKey(), screen.flaggedText());
         }
     }

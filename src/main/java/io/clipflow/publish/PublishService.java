@@ -39,9 +39,8 @@ class PublishService {
         videos.insert(video);
         ProcessInstanceWithVariables process = runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(video.code())
+                // what the screen and the audit form read; code and creator are on the row and the business key
                 .setVariables(Map.of(
-                        "code", video.code(),
-                        "creator", creator,
                         "title", video.title(),
                         "description", video.description(),
                         "videoUrl", video.videoUrl()))

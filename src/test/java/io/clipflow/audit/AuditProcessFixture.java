@@ -64,7 +64,7 @@ final class AuditProcessFixture {
     ProcessInstance publish(String title, String description) {
         String code = publishing.pendingVideo(title, description);
         return engine.getRuntimeService().startProcessInstanceByKey("publish-to-display", code, Map.of(
-                "code", code, "creator", "creator1", "title", title, "description", description,
+                "title", title, "description", description,
                 "videoUrl", "https://v.example/" + code));
     }
 

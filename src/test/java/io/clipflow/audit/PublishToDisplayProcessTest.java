@@ -100,7 +100,7 @@ class PublishToDisplayProcessTest {
         ProcessInstance pi = fixture.publish("Las Vegas trip", "A night at the CASINO and a show");
 
         assertThat(pi).isWaitingAt("auditVideo").variables().containsEntry("flaggedWords", "casino")
-                .containsEntry("blocked", false);
+                .doesNotContainKeys("blocked", "blockedWords"); // the screen's verdict is transient
         assertThat(fixture.videoRow(pi.getBusinessKey())).containsEntry("FLAGGED_WORDS", "casino")
                 .containsEntry("STATUS", 1);
     }
