@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,7 +16,9 @@ import java.util.stream.IntStream;
 /**
  * Load driver for the seckill accept path, against a running app (demo data on: it signs in as admin/admin).
  * In ONE run: the no-op baseline and the accept path, alternating, then an oversubscription run that checks
- * nothing was oversold and no buyer got two units.
+ * nothing was oversold and no buyer got two units. After every block that accepted attempts the driver waits
+ * until their orders exist (and says how fast they were made), so that the asynchronous order creation of one
+ * block does not run into the next block and load the path measured there.
  *
  * <pre>java -cp target/test-classes io.clipflow.seckill.SeckillLoad http://localhost:8183 [workers] [requests]
  *     [seconds per phase] [buyers]</pre>
@@ -49,8 +52,10 @@ public final class SeckillLoad {
         String[] acceptTokens = tokens(client, pool, buyers, requests);
         String noop = "/api/seckill/noop";
         client.phase("warm-up", pool, workers, 2_000, limit, i -> new LoadClient.Call(buyer(buyers, i), noop, null), null);
+        Map<Integer, List<String>> warmAccepted = new ConcurrentHashMap<>();
         client.phase("warm-up", pool, workers, 2_000, limit, i -> new LoadClient.Call(buyer(buyers, i),
-                attempts(warmEvent), warmTokens[i]), null);
+                attempts(warmEvent), warmTokens[i]), warmAccepted);
+        awaitOrders(client, "warm-up", warmAccepted);
 
         List<LoadClient.Result> results = new ArrayList<>();
         int half = requests / 2;
@@ -58,8 +63,10 @@ public final class SeckillLoad {
             int offset = round * half;
             results.add(client.phase("noop", pool, workers, half, limit,
                     i -> new LoadClient.Call(buyer(buyers, i), noop, null), null));
+            Map<Integer, List<String>> accepted = new ConcurrentHashMap<>();
             results.add(client.phase("accept", pool, workers, half, limit, i -> new LoadClient.Call(
-                    buyer(buyers, offset + i), attempts(acceptEvent), acceptTokens[offset + i]), null));
+                    buyer(buyers, offset + i), attempts(acceptEvent), acceptTokens[offset + i]), accepted));
+            awaitOrders(client, "accept", accepted);
         }
         results.forEach(System.out::println);
         double noopRate = rate(results, "noop");
@@ -89,21 +96,7 @@ public final class SeckillLoad {
         }
         int accepted = unitsByBuyer.values().stream().mapToInt(List::size).sum();
         long duplicates = unitsByBuyer.values().stream().filter(units -> units.size() > 1).count();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        Map<String, Integer> outcomes = new HashMap<>();
-        for (Map.Entry<String, List<String>> buyer : unitsByBuyer.entrySet()) {
-            for (String attemptId : buyer.getValue()) {
-                String status;
-                do {
-                    status = LoadClient.field(client.call("GET", buyer.getKey(), "/api/seckill/attempts/" + attemptId,
-                            null, 200), "status");
-                    if (status.equals("PENDING")) {
-                        Thread.sleep(100);
-                    }
-                } while (status.equals("PENDING") && System.nanoTime() < deadline);
-                outcomes.merge(status, 1, Integer::sum);
-            }
-        }
+        Map<String, Integer> outcomes = awaitOrders(client, "oversub", bodies);
         String view = client.call("GET", "admin", "/api/seckill/events/" + event, null, 200);
         long itemStockAfter = Long.parseLong(LoadClient.field(client.call("GET", "admin", "/api/items/" + item, null,
                 200), "stock"));
@@ -111,6 +104,33 @@ public final class SeckillLoad {
                 + " duplicate buyers %d, attempts %s, event remaining %s sold %s, database stock %d -> %d%n", tries,
                 buyers.size(), stock, accepted, Math.max(0, accepted - stock), duplicates, outcomes,
                 LoadClient.field(view, "remaining"), LoadClient.field(view, "sold"), itemStockBefore, itemStockAfter);
+    }
+
+    /**
+     * Polls every accepted attempt (a 202 body, prefixed with its buyer) until it is no longer PENDING; prints how
+     * long the orders took to appear after the block ended and returns the attempts' outcomes.
+     */
+    private static Map<String, Integer> awaitOrders(LoadClient client, String block, Map<Integer, List<String>> bodies)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(300).toNanos();
+        Map<String, Integer> outcomes = new TreeMap<>();
+        List<String> accepted = bodies.getOrDefault(202, List.of());
+        for (String body : accepted) {
+            String buyer = body.substring(0, body.indexOf(' '));
+            String path = "/api/seckill/attempts/" + LoadClient.field(body, "attemptId");
+            String status;
+            while ((status = LoadClient.field(client.call("GET", buyer, path, null, 200), "status")).equals("PENDING")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            outcomes.merge(status, 1, Integer::sum);
+        }
+        if (!accepted.isEmpty()) {
+            System.out.printf("%-8s %d accepted attempts settled %.1f s after the block: %s%n", block, accepted.size(),
+                    (System.nanoTime() - start) / 1e9, outcomes);
+        }
+        return outcomes;
     }
 
     private static List<String> createBuyers(LoadClient client, ExecutorService pool, String run, int count)

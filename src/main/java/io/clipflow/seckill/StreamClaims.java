@@ -2,23 +2,24 @@ package io.clipflow.seckill;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.PendingMessage;
+import org.springframework.data.redis.connection.stream.PendingMessages;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.RecordId;
-import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * One node's view of a Redis stream read by a consumer group: create the group once, take over entries other
- * consumers took but never acknowledged ({@code XAUTOCLAIM}), and acknowledge and delete handled entries.
+ * consumers took but never acknowledged ({@code XPENDING}, {@code XCLAIM}), and acknowledge and delete handled
+ * entries.
  */
 class StreamClaims {
 
@@ -52,26 +53,21 @@ class StreamClaims {
         groupReady = true;
     }
 
-    /** Entries that some consumer (perhaps a dead node, perhaps this one) took longer ago than {@code idle}. */
+    /**
+     * Entries that some consumer (perhaps a dead node, perhaps this one) took longer ago than {@code idle}, now
+     * this consumer's. The oldest pending entries are looked at: an abandoned entry is older than any in flight.
+     * XCLAIM checks the idle time again entry by entry, so of two nodes claiming at once only one gets an entry.
+     */
     List<MapRecord<String, String, String>> claimAbandoned(Duration idle, int count) {
-        Object reply = redis.execute((RedisCallback<Object>) connection -> connection.execute("XAUTOCLAIM",
-                bytes(stream), bytes(group), bytes(consumer), bytes(String.valueOf(idle.toMillis())), bytes("0-0"),
-                bytes("COUNT"), bytes(String.valueOf(count))));
-        List<MapRecord<String, String, String>> claimed = new ArrayList<>();
-        if (!(reply instanceof List<?> parts) || parts.size() < 2 || !(parts.get(1) instanceof List<?> entries)) {
-            return claimed;
+        PendingMessages pending = redis.opsForStream().pending(stream, group, Range.unbounded(), count);
+        RecordId[] abandoned = pending.stream().filter(p -> p.getElapsedTimeSinceLastDelivery().compareTo(idle) >= 0)
+                .map(PendingMessage::getId).toArray(RecordId[]::new);
+        if (abandoned.length == 0) {
+            return List.of();
         }
-        for (Object entry : entries) {
-            if (entry instanceof List<?> pair && pair.size() == 2 && pair.get(1) instanceof List<?> fields) {
-                Map<String, String> values = new LinkedHashMap<>();
-                for (int i = 0; i + 1 < fields.size(); i += 2) {
-                    values.put(text(fields.get(i)), text(fields.get(i + 1)));
-                }
-                claimed.add(StreamRecords.newRecord().in(stream).withId(RecordId.of(text(pair.get(0))))
-                        .ofMap(values));
-            }
-        }
-        return claimed;
+        return redis.opsForStream().claim(stream, group, consumer, idle, abandoned).stream()
+                .map(entry -> entry.mapEntries(e -> Map.entry(String.valueOf(e.getKey()), String.valueOf(e.getValue()))))
+                .toList();
     }
 
     void acknowledge(RecordId id) {
@@ -83,7 +79,4 @@ class StreamClaims {
         return value.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String text(Object value) {
-        return value instanceof byte[] raw ? new String(raw, StandardCharsets.UTF_8) : String.valueOf(value);
-    }
 }
