@@ -6,9 +6,9 @@ import io.clipflow.order.IdempotentRequests;
 import io.clipflow.platform.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -42,16 +42,15 @@ class AttemptController {
             throw Problems.problem(HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_MISSING",
                     "Send an Idempotency-Key header (POST /api/orders/tokens issues one)");
         }
-        if (token.length() > 100) {
-            throw refusal(Attempts.Outcome.INVALID, id);
-        }
-        Attempts.Decision decision = attempts.attempt(id, caller.getName(), token);
+        Attempts.Decision decision = token.length() > 100
+                ? new Attempts.Decision(Attempts.Outcome.INVALID, null, false)
+                : attempts.attempt(id, caller.getName(), token);
         if (decision.outcome() != Attempts.Outcome.ACCEPTED) {
-            // answered, not thrown: most answers of a sale are refusals, and the exception resolvers cost more
-            // than the whole Redis step; the problem detail is the same
-            ErrorResponseException refusal = refusal(decision.outcome(), id);
-            return replayed(ResponseEntity.status(refusal.getStatusCode())
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON), decision).body(refusal.getBody());
+            // answered, not thrown: most answers of a sale are refusals, and an exception (its stack trace, the
+            // resolvers) costs more than the whole Redis step; the problem detail is the same
+            ProblemDetail refusal = refusal(decision.outcome(), id);
+            return replayed(ResponseEntity.status(refusal.getStatus())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON), decision).body(refusal);
         }
         return replayed(ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/seckill/attempts/" + decision.attemptId())), decision)
@@ -63,16 +62,18 @@ class AttemptController {
         return decision.replayed() ? response.header("Idempotent-Replayed", "true") : response;
     }
 
-    private static ErrorResponseException refusal(Attempts.Outcome outcome, long eventId) {
+    private static ProblemDetail refusal(Attempts.Outcome outcome, long eventId) {
         return switch (outcome) {
-            case SOLD_OUT -> Problems.conflict("SOLD_OUT", "Every unit of this sale is taken");
-            case ALREADY_PURCHASED -> Problems.conflict("ALREADY_PURCHASED", "You already have a unit of this sale");
-            case NOT_OPEN -> Problems.conflict("NOT_OPEN", "This sale has not started yet");
-            case CLOSED -> Problems.conflict("CLOSED", "This sale is over");
-            case UNKNOWN_EVENT -> Problems.notFound("Seckill event " + eventId);
-            case MISMATCH -> Problems.unprocessable("IDEMPOTENCY_KEY_REUSED",
+            case SOLD_OUT -> Problems.detail(HttpStatus.CONFLICT, "SOLD_OUT", "Every unit of this sale is taken");
+            case ALREADY_PURCHASED -> Problems.detail(HttpStatus.CONFLICT, "ALREADY_PURCHASED",
+                    "You already have a unit of this sale");
+            case NOT_OPEN -> Problems.detail(HttpStatus.CONFLICT, "NOT_OPEN", "This sale has not started yet");
+            case CLOSED -> Problems.detail(HttpStatus.CONFLICT, "CLOSED", "This sale is over");
+            case UNKNOWN_EVENT -> Problems.detail(HttpStatus.NOT_FOUND, "NOT_FOUND",
+                    "Seckill event " + eventId + " not found");
+            case MISMATCH -> Problems.detail(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
                     "This Idempotency-Key was used for a different request");
-            case INVALID, ACCEPTED -> Problems.unprocessable("IDEMPOTENCY_KEY_INVALID",
+            case INVALID, ACCEPTED -> Problems.detail(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_INVALID",
                     "This Idempotency-Key is unknown, expired or not yours; ask POST /api/orders/tokens for a new one");
         };
     }
