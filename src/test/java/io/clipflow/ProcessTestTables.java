@@ -21,14 +21,14 @@ public final class ProcessTestTables {
     private ProcessTestTables() {
     }
 
-    /** The shard-0 tables of {@code db/V1...sql} under their logical names. */
+    /** The shard-0 tables of {@code db/shards/V1...sql} under their logical names. */
     public static JdbcClient database() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:tables-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         JdbcClient jdbc = JdbcClient.create(ds);
         String schema;
         try {
-            schema = new ClassPathResource("db/V1__publish_audit_words.sql").getContentAsString(StandardCharsets.UTF_8);
+            schema = new ClassPathResource("db/shards/V1__publish_audit_words.sql").getContentAsString(StandardCharsets.UTF_8);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The item catalogue and its stock. Stock only ever changes through a guarded statement, so it cannot go below
- * zero whatever runs concurrently: {@link #reserve} takes, {@link #release} gives back.
+ * zero whatever runs concurrently: {@link #take} takes, {@link #release} gives back.
  */
 @Component
 public class Items {
@@ -35,22 +35,12 @@ public class Items {
     }
 
     /**
-     * Takes {@code quantity} units if that many are left; join the caller's transaction so the reservation
-     * commits or rolls back with the order row.
-     *
-     * @return the item (with its stock before the reservation) if reserved
-     * @throws OrderRefusedException {@code UNKNOWN_ITEM} or {@code OUT_OF_STOCK}
+     * Takes {@code quantity} units if that many are left, in the caller's transaction (the order row commits or
+     * rolls back with it); false if fewer are left or the item does not exist.
      */
-    Item reserve(long itemId, int quantity) {
-        int taken = jdbc.sql("UPDATE item SET stock = stock - ? WHERE id = ? AND stock >= ?")
-                .params(quantity, itemId, quantity).update();
-        Item item = find(itemId).orElseThrow(() -> new OrderRefusedException(OrderRefusedException.UNKNOWN_ITEM,
-                "Item " + itemId + " does not exist"));
-        if (taken == 0) {
-            throw new OrderRefusedException(OrderRefusedException.OUT_OF_STOCK,
-                    "Only " + item.stock() + " of item " + itemId + " left, " + quantity + " asked for");
-        }
-        return item;
+    boolean take(long itemId, int quantity) {
+        return jdbc.sql("UPDATE item SET stock = stock - ? WHERE id = ? AND stock >= ?")
+                .params(quantity, itemId, quantity).update() == 1;
     }
 
     void release(long itemId, int quantity) {

@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.clipflow.platform.ShardWriteHandler;
+import io.clipflow.platform.ShardWrites;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fails and its retry finds the order placed by the winner).
  */
 @Service
-public class OrderBook {
+public class OrderBook implements ShardWriteHandler<Order> {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderBook.class);
 
     private final Items items;
     private final OrderRows rows;
@@ -97,13 +104,56 @@ public class OrderBook {
     }
 
     private Order placeNow(String buyer, long itemId, int quantity, String source) {
-        Item item = items.reserve(itemId, quantity);
+        Item item = items.find(itemId).orElseThrow(() -> new OrderRefusedException(OrderRefusedException.UNKNOWN_ITEM,
+                "Item " + itemId + " does not exist"));
         Order order = new Order(OrderNumbers.next(), buyer, itemId, quantity, item.priceCents() * quantity,
                 OrderStatus.CREATED, source, null, now(), null, null);
-        rows.insert(order);
+        ShardWrites.apply(order, this);
         runtime.startProcessInstanceByKey(OrderProcess.PROCESS_KEY, order.orderNo(), Map.of(
                 OrderProcess.ORDER_NO, order.orderNo(),
                 OrderProcess.PAYMENT_TIMEOUT, properties.paymentTimeout().toString()));
         return order;
+    }
+
+    @Override
+    public Class<Order> writeType() {
+        return Order.class;
+    }
+
+    /**
+     * Takes the stock and writes the row. Redone after a crash, the order's process exists already: if another
+     * order took its source meanwhile (the client retried after the key's lease) or the stock is gone, the
+     * process is withdrawn instead, since nobody was ever told of this order.
+     */
+    @Override
+    public void apply(Order order, boolean redo) {
+        if (redo) {
+            Optional<Order> placed = rows.findBySource(order.source());
+            if (placed.isPresent()) {
+                if (!placed.get().orderNo().equals(order.orderNo())) {
+                    withdraw(order, "its source was placed again as " + placed.get().orderNo());
+                }
+                return;
+            }
+            if (!items.take(order.itemId(), order.quantity())) {
+                withdraw(order, "its stock is gone");
+                return;
+            }
+        }
+        else if (!items.take(order.itemId(), order.quantity())) {
+            int left = items.find(order.itemId()).map(Item::stock).orElse(0);
+            throw new OrderRefusedException(OrderRefusedException.OUT_OF_STOCK,
+                    "Only " + left + " of item " + order.itemId() + " left, " + order.quantity() + " asked for");
+        }
+        rows.insert(order);
+    }
+
+    private void withdraw(Order order, String why) {
+        ProcessInstance process = runtime.createProcessInstanceQuery().processDefinitionKey(OrderProcess.PROCESS_KEY)
+                .processInstanceBusinessKey(order.orderNo()).singleResult();
+        if (process != null) {
+            runtime.deleteProcessInstance(process.getId(), "never placed: " + why, true, true);
+        }
+        log.warn("Order {} was never placed and its process is withdrawn: {}", order.orderNo(), why);
     }
 }

@@ -3,16 +3,29 @@ package io.clipflow.order;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import io.clipflow.platform.ShardWriteHandler;
+import io.clipflow.platform.ShardWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The rules of paying for and cancelling an order, run by the order process's service tasks whoever
  * correlated the message ({@code /api} or {@code /engine-rest}). Each is idempotent: the payment id is the
- * {@code payment} table's key, and status changes are guarded by the status they leave.
+ * {@code payment} table's key, and status changes are guarded by the status they leave. Each is a
+ * {@link ShardWrites shard write} that the step's engine commit owes, redone as it is after a crash.
  */
 @Component
-class OrderPayments {
+class OrderPayments implements ShardWriteHandler<OrderPayments.Change> {
+
+    /** A change of an order's payment state. */
+    sealed interface Change permits PaymentApplied, UnpaidCancelled {
+    }
+
+    record PaymentApplied(String orderNo, String paymentId, long amountCents) implements Change {
+    }
+
+    record UnpaidCancelled(String orderNo) implements Change {
+    }
 
     /** A payment applied to an order, recorded once per payment provider id. */
     record Payment(String paymentId, String orderNo, long amountCents, OffsetDateTime receivedAt) {
@@ -34,6 +47,30 @@ class OrderPayments {
      * @throws PaymentRejectedException the payment must not be applied (nothing is written)
      */
     void applyPayment(String orderNo, String paymentId, long amountCents) {
+        ShardWrites.apply(new PaymentApplied(orderNo, paymentId, amountCents), this);
+    }
+
+    /** Cancels an unpaid order and gives its stock back; does nothing for a paid or cancelled order. */
+    void cancelUnpaid(String orderNo) {
+        ShardWrites.apply(new UnpaidCancelled(orderNo), this);
+    }
+
+    @Override
+    public Class<Change> writeType() {
+        return Change.class;
+    }
+
+    @Override
+    public void apply(Change change, boolean redo) {
+        if (change instanceof PaymentApplied paid) {
+            pay(paid.orderNo(), paid.paymentId(), paid.amountCents());
+        }
+        else if (change instanceof UnpaidCancelled cancelled) {
+            cancel(cancelled.orderNo());
+        }
+    }
+
+    private void pay(String orderNo, String paymentId, long amountCents) {
         Optional<Payment> earlier = findPayment(paymentId);
         if (earlier.isPresent()) {
             if (!earlier.get().orderNo().equals(orderNo)) {
@@ -70,15 +107,12 @@ class OrderPayments {
         }
     }
 
-    /** Cancels an unpaid order and gives its stock back; does nothing for a paid or cancelled order. */
-    boolean cancelUnpaid(String orderNo) {
+    private void cancel(String orderNo) {
         Order order = orders.find(orderNo)
                 .orElseThrow(() -> new IllegalStateException("Order " + orderNo + " does not exist"));
-        if (!orders.markCancelled(orderNo, OrderBook.now())) {
-            return false;
+        if (orders.markCancelled(orderNo, OrderBook.now())) {
+            items.release(order.itemId(), order.quantity());
         }
-        items.release(order.itemId(), order.quantity());
-        return true;
     }
 
     Optional<Payment> findPayment(String paymentId) {

@@ -10,10 +10,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.data.transaction.ChainedTransactionManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -21,9 +20,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * by the starter by name); clipflow's own tables go through ShardingSphere over the physical databases of
  * {@link ShardProperties}, each migrated by Flyway from {@code db/} before the sharding layer reads its metadata.
  *
- * <p>One transaction manager spans both so that a process step and the rows it writes commit or roll back
- * together: the shard transaction commits first, then the engine's (best-effort one-phase commit). Engine
- * failures such as optimistic locking surface at flush, before either commit, and roll both back.
+ * <p>Every commit goes to ONE database. The engine's transaction manager is the only one: a process step or a
+ * request that also writes clipflow's tables commits the engine first, with a {@link RedoLog} entry of what it
+ * wrote there, and the shards right after ({@link ShardConnections}); a shard commit lost with its node is
+ * replayed from the log ({@link RedoRecovery}). Engine failures such as optimistic locking surface at flush,
+ * before any commit, and roll both back. Why not XA: docs/design.md, "Commits".
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ShardProperties.class)
@@ -48,25 +49,22 @@ class ClipflowDataSources {
         return new ShardDatabases(shards);
     }
 
-    /** Lazy, so that engine transactions that never touch clipflow's tables never take a shard connection. */
     @Bean
-    @Qualifier("clipflow")
-    DataSource clipflowDataSource(ShardDatabases shards) {
-        return new LazyConnectionDataSourceProxy(shards.sharding());
+    RedoLog redoLog(DataSource camundaBpmDataSource, ObjectMapper json) {
+        return new RedoLog(camundaBpmDataSource, json);
     }
 
+    /** A shard connection is opened only when a transaction first uses clipflow's tables. */
     @Bean
-    PlatformTransactionManager clipflowShardTransactionManager(@Qualifier("clipflow") DataSource clipflowDataSource) {
-        return new DataSourceTransactionManager(clipflowDataSource);
+    @Qualifier("clipflow")
+    DataSource clipflowDataSource(ShardDatabases shards, RedoLog redoLog) {
+        return new ShardConnections(shards.sharding(), redoLog);
     }
 
     @Bean
     @Primary
-    @SuppressWarnings("deprecation") // best-effort 1PC is exactly what is wanted here; no XA resources exist
-    PlatformTransactionManager transactionManager(DataSource camundaBpmDataSource,
-            @Qualifier("clipflowShardTransactionManager") PlatformTransactionManager shardTransactions) {
-        // started in this order, committed in reverse: shards first, then the engine
-        return new ChainedTransactionManager(new DataSourceTransactionManager(camundaBpmDataSource), shardTransactions);
+    PlatformTransactionManager transactionManager(DataSource camundaBpmDataSource) {
+        return new DataSourceTransactionManager(camundaBpmDataSource);
     }
 
     /** The one way clipflow code reaches its own tables. */

@@ -33,7 +33,7 @@ final class ShardDatabases implements AutoCloseable {
             ds.setUsername(shard.username());
             ds.setPassword(shard.password());
             ds.setMaximumPoolSize(properties.poolSize());
-            Flyway.configure().dataSource(ds).locations("classpath:db").load().migrate();
+            Flyway.configure().dataSource(ds).locations("classpath:db/shards").load().migrate();
             physical.put(name, ds);
         }
         try {

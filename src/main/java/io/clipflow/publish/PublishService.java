@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
+import io.clipflow.platform.ShardWriteHandler;
+import io.clipflow.platform.ShardWrites;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.stereotype.Service;
@@ -12,11 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Publishing: the video row (pending) and its publish-to-display process start in one transaction, so there is
- * never a row without a process or a process without its row. The process runs to its first wait state (the
- * audit task, or the end when a blocked word rejects it) before this returns.
+ * never a row without a process or a process without its row: the row is a {@link ShardWrites shard write} the
+ * engine's commit owes. The process runs to its first wait state (the audit task, or the end when a blocked word
+ * rejects it) before this returns.
  */
 @Service
-class PublishService {
+class PublishService implements ShardWriteHandler<Video> {
 
     static final String PROCESS_KEY = "publish-to-display";
 
@@ -36,7 +39,7 @@ class PublishService {
         Video video = new Video(VideoCodes.next(), creator, request.title().strip(), request.description().strip(),
                 request.videoUrl().strip(), VideoStatus.PENDING, null, null, null,
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), null); // as the database keeps it
-        videos.insert(video);
+        ShardWrites.apply(video, this);
         ProcessInstanceWithVariables process = runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(video.code())
                 // what the screen and the audit form read; code and creator are on the row and the business key
@@ -50,5 +53,18 @@ class PublishService {
         }
         // waiting for its auditor: nothing but the flagged words changed, and the process knows them
         return video.withFlaggedWords((String) process.getVariables().get("flaggedWords"));
+    }
+
+    @Override
+    public Class<Video> writeType() {
+        return Video.class;
+    }
+
+    /** Inserts the new video's row (again only if it is missing). */
+    @Override
+    public void apply(Video video, boolean redo) {
+        if (!redo || videos.find(video.code()).isEmpty()) {
+            videos.insert(video);
+        }
     }
 }

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import io.clipflow.platform.ShardWriteHandler;
+import io.clipflow.platform.ShardWrites;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -14,7 +16,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * step leaves no half-written video behind.
  */
 @Service
-public class Videos {
+public class Videos implements ShardWriteHandler<Videos.FlaggedWords> {
+
+    /** What the word screen flagged in a video, kept on its row for the auditor and the API. */
+    public record FlaggedWords(String code, String words) {
+    }
 
     private final VideoRepository repository;
     private final FeedCache feed;
@@ -33,12 +39,23 @@ public class Videos {
     }
 
     public void recordFlaggedWords(String code, String flaggedWords) {
-        repository.recordFlaggedWords(code, flaggedWords);
+        ShardWrites.apply(new FlaggedWords(code, flaggedWords), this);
+    }
+
+    @Override
+    public Class<FlaggedWords> writeType() {
+        return FlaggedWords.class;
+    }
+
+    @Override
+    public void apply(FlaggedWords flagged, boolean redo) {
+        repository.recordFlaggedWords(flagged.code(), flagged.words());
     }
 
     /**
      * Sets the final status of a pending video. Returns false when it was decided already (nothing changed).
      * An approval refreshes the feed once the transaction has committed, so no reader caches the old state.
+     * Not a shard write of its own: the caller's write (an audit decision) includes it.
      */
     public boolean decide(String code, VideoStatus status, String auditor, String reason) {
         if (status == VideoStatus.PENDING) {

@@ -49,7 +49,7 @@ class OrderProcessTest {
         init(engine.getProcessEngine());
         DriverManagerDataSource db = new DriverManagerDataSource(
                 "jdbc:h2:mem:orders-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(db).locations("classpath:db").load().migrate();
+        Flyway.configure().dataSource(db).locations("classpath:db/shards").load().migrate();
         JdbcClient jdbc = JdbcClient.create(db);
         items = new Items(jdbc);
         rows = new OrderRows(jdbc);

@@ -25,6 +25,6 @@ class EngineConfigurationTest {
         assertThat(configuration.getLoginDelayMaxTime()).isEqualTo(60);
         assertThat(((org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration) configuration)
                 .getTransactionManager()).isInstanceOf(
-                        org.springframework.data.transaction.ChainedTransactionManager.class);
+                        org.springframework.jdbc.datasource.DataSourceTransactionManager.class);
     }
 }
