@@ -29,8 +29,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class EngineOverhead {
 
-    private static final String ENGINE_DB = "jdbc:h2:mem:bench-engine;DB_CLOSE_DELAY=-1";
-    private static final String SHARD_DB = "jdbc:h2:mem:bench-ds0;DB_CLOSE_DELAY=-1";
+    // in memory by default; -Dbench.engine-url / -Dbench.shard-url measure on files (what ./run uses)
+    private static final String ENGINE_DB = System.getProperty("bench.engine-url",
+            "jdbc:h2:mem:bench-engine;DB_CLOSE_DELAY=-1");
+    private static final String SHARD_DB = System.getProperty("bench.shard-url", "jdbc:h2:mem:bench-ds0;DB_CLOSE_DELAY=-1");
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;

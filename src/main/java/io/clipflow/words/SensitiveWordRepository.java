@@ -6,7 +6,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The word library table {@code sensitive_word}, broadcast to every shard database (the same rows everywhere). */
+/**
+ * The word library table {@code sensitive_word}, a single table in {@code ds_0}: every node loads all of it into its
+ * matcher, so it is never joined with a sharded table, and a change commits on one database.
+ */
 @Repository
 class SensitiveWordRepository {
 
