@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -57,8 +58,9 @@ class ClipflowDataSources {
     /** A shard connection is opened only when a transaction first uses clipflow's tables. */
     @Bean
     @Qualifier("clipflow")
-    DataSource clipflowDataSource(ShardDatabases shards, RedoLog redoLog) {
-        return new ShardConnections(shards.sharding(), redoLog);
+    DataSource clipflowDataSource(ShardDatabases shards, RedoLog redoLog,
+            @Value("${clipflow.faults.halt-between-commits:false}") boolean haltBetweenCommits) {
+        return new ShardConnections(shards.sharding(), redoLog, haltBetweenCommits);
     }
 
     @Bean

@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,7 +21,7 @@ import org.springframework.util.ClassUtils;
 /**
  * Applies again, on any node, the shard writes of engine transactions whose shard commit never came (their
  * {@link RedoLog} entry outlived them): each entry's writes in one new transaction, through the handlers of the
- * features that own them, then the entry goes. Runs shortly after start and then every few seconds; an entry
+ * features that own them, then the entry goes. Runs as the node starts and then every few seconds; an entry
  * that fails stays and is tried again.
  */
 @Component
@@ -47,6 +49,8 @@ class RedoRecovery {
                 .register(meters);
     }
 
+    /** Once as the node starts (what a node that died here left is owed first), then every few seconds. */
+    @EventListener(ApplicationStartedEvent.class)
     @Scheduled(initialDelayString = "${clipflow.shards.redo-every:PT5S}",
             fixedDelayString = "${clipflow.shards.redo-every:PT5S}")
     void redoOnSchedule() {

@@ -33,10 +33,16 @@ final class ShardConnections extends DelegatingDataSource {
     private static final Object TRANSACTION_KEY = ShardConnections.class;
 
     private final RedoLog redoLog;
+    private final boolean haltBetweenCommits;
 
-    ShardConnections(DataSource sharding, RedoLog redoLog) {
+    /**
+     * @param haltBetweenCommits a fault for the crash harness: the JVM halts (as under {@code kill -9}) right after
+     *                           the first engine commit that owes shard writes, before the shards commit
+     */
+    ShardConnections(DataSource sharding, RedoLog redoLog, boolean haltBetweenCommits) {
         super(sharding);
         this.redoLog = redoLog;
+        this.haltBetweenCommits = haltBetweenCommits;
     }
 
     @Override
@@ -50,7 +56,7 @@ final class ShardConnections extends DelegatingDataSource {
             Connection connection = obtainTargetDataSource().getConnection();
             try {
                 connection.setAutoCommit(false);
-                transaction = new ShardTransaction(connection, redoLog);
+                transaction = new ShardTransaction(connection, redoLog, haltBetweenCommits);
             }
             catch (SQLException ex) {
                 connection.close();
@@ -83,13 +89,15 @@ final class ShardConnections extends DelegatingDataSource {
         /** what statements get: closing it is a no-op, the connection lives until the engine transaction ends */
         private final Connection handle;
         private final RedoLog redoLog;
+        private final boolean haltBetweenCommits;
         private final List<Object> writes = new ArrayList<>();
         private String redoId;
 
-        ShardTransaction(Connection connection, RedoLog redoLog) throws SQLException {
+        ShardTransaction(Connection connection, RedoLog redoLog, boolean haltBetweenCommits) throws SQLException {
             this.connection = connection;
             this.handle = new SingleConnectionDataSource(connection, true).getConnection();
             this.redoLog = redoLog;
+            this.haltBetweenCommits = haltBetweenCommits;
         }
 
         void logForRedo(Object write) {
@@ -122,6 +130,10 @@ final class ShardConnections extends DelegatingDataSource {
 
         @Override
         public void afterCommit() {
+            if (haltBetweenCommits && redoId != null) {
+                log.error("Halting between the engine's commit and the shards' (clipflow.faults.halt-between-commits)");
+                Runtime.getRuntime().halt(137);
+            }
             try {
                 connection.commit();
             }
