@@ -21,6 +21,12 @@ class RedisAuditorLoad {
     private static final RedisScript<String> ASSIGN = script("assign-auditor.lua", String.class);
     private static final RedisScript<Long> MOVE = script("move-auditor-load.lua", Long.class);
     private static final RedisScript<Long> REBUILD = script("rebuild-auditor-load.lua", Long.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> REPAIR = script("repair-auditor-load.lua", List.class);
+
+    /** An auditor whose count differs from the engine's by {@code difference} (load minus engine). */
+    record Drift(String auditor, long difference, boolean corrected) {
+    }
 
     private final StringRedisTemplate redis;
     private final String loadKey;
@@ -57,6 +63,31 @@ class RedisAuditorLoad {
             args.add(String.valueOf(open));
         });
         redis.execute(REBUILD, List.of(loadKey), args.toArray());
+    }
+
+    /**
+     * Compares each auditor's count with the engine's {@code openTasks} and corrects, by the difference, every
+     * count that differs exactly as {@code seenBefore} says it did in the previous run. Returns the auditors whose
+     * count differed, or null when the load is unknown (nothing to repair: the next assignment rebuilds it).
+     */
+    List<Drift> repair(Map<String, Long> openTasks, Map<String, Long> seenBefore) {
+        List<String> args = new ArrayList<>(openTasks.size() * 3);
+        openTasks.forEach((auditor, open) -> {
+            args.add(auditor);
+            args.add(String.valueOf(open));
+            Long seen = seenBefore.get(auditor);
+            args.add(seen == null ? "" : String.valueOf(seen));
+        });
+        List<?> reply = redis.execute(REPAIR, List.of(loadKey), args.toArray());
+        if (reply == null) {
+            return null;
+        }
+        List<Drift> found = new ArrayList<>(reply.size() / 3);
+        for (int i = 0; i + 2 < reply.size(); i += 3) {
+            found.add(new Drift(String.valueOf(reply.get(i)), ((Number) reply.get(i + 1)).longValue(),
+                    ((Number) reply.get(i + 2)).longValue() == 1));
+        }
+        return found;
     }
 
     /** Forgets the load, so that the next assignment rebuilds it from the engine. */

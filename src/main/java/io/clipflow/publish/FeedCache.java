@@ -11,6 +11,8 @@ import io.clipflow.platform.LuaScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -67,6 +69,15 @@ class FeedCache {
             log.warn("Could not cache a feed page: {}", ex.getMessage());
         }
         return fresh;
+    }
+
+    /**
+     * Once at start: an approval invalidates after its commit, and a node that died between the two never did,
+     * so pages cached before it may leave the approved video out until they expire.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void invalidateAtStart() {
+        invalidate();
     }
 
     /** Called after an approval has committed. */

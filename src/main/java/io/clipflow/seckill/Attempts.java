@@ -1,6 +1,8 @@
 package io.clipflow.seckill;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +11,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.clipflow.platform.LuaScripts;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -45,6 +49,7 @@ class Attempts {
     private final RedisScript<List> attempt = script("attempt.lua", List.class);
     private final RedisScript<Long> succeed = script("succeed.lua", Long.class);
     private final RedisScript<Long> fail = script("fail.lua", Long.class);
+    private final RedisScript<Long> lose = script("lose.lua", Long.class);
 
     Attempts(StringRedisTemplate redis, SeckillProperties properties) {
         this.redis = redis;
@@ -75,14 +80,27 @@ class Attempts {
     }
 
     Optional<Attempt> find(String attemptId) {
-        Map<Object, Object> hash = redis.opsForHash().entries(SeckillKeys.attempt(attemptId));
-        if (hash.isEmpty()) {
-            return Optional.empty();
+        return attempt(attemptId, redis.opsForHash().entries(SeckillKeys.attempt(attemptId)));
+    }
+
+    /** The attempts among {@code attemptIds} that still exist, read in one round trip. */
+    Map<String, Attempt> findAll(Collection<String> attemptIds) {
+        List<String> ids = List.copyOf(attemptIds);
+        List<Object> hashes = redis.executePipelined(new SessionCallback<Object>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K, V> Object execute(RedisOperations<K, V> operations) {
+                ids.forEach(id -> operations.opsForHash().entries((K) SeckillKeys.attempt(id)));
+                return null;
+            }
+        });
+        Map<String, Attempt> found = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            @SuppressWarnings("unchecked")
+            Map<Object, Object> hash = (Map<Object, Object>) hashes.get(i);
+            attempt(ids.get(i), hash).ifPresent(attempt -> found.put(attempt.attemptId(), attempt));
         }
-        return Optional.of(new Attempt(attemptId, Long.parseLong((String) hash.get("eventId")),
-                Long.parseLong((String) hash.get("itemId")), (String) hash.get("buyer"),
-                Status.valueOf((String) hash.get("status")), (String) hash.get("orderNo"),
-                (String) hash.get("reason")));
+        return found;
     }
 
     /** PENDING → SUCCEEDED; false if the attempt is not pending (already marked, or failed and released). */
@@ -97,6 +115,27 @@ class Attempts {
         keys.add(SeckillKeys.attempt(attemptId));
         keys.addAll(SeckillKeys.eventKeys(eventId));
         return redis.execute(fail, keys, attemptId, reason) == 1L;
+    }
+
+    /**
+     * SUCCEEDED with {@code orderNo} → FAILED with the reason, and its unit and buyer slot back on sale, once: the
+     * database has no such order, so nothing was sold. False if the attempt no longer names that order.
+     */
+    boolean markLost(String attemptId, String orderNo, String reason) {
+        List<String> keys = new ArrayList<>();
+        keys.add(SeckillKeys.attempt(attemptId));
+        keys.addAll(SeckillKeys.eventKeys(SeckillKeys.eventOf(attemptId)));
+        return redis.execute(lose, keys, attemptId, orderNo, reason) == 1L;
+    }
+
+    private static Optional<Attempt> attempt(String attemptId, Map<Object, Object> hash) {
+        if (hash == null || hash.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Attempt(attemptId, Long.parseLong((String) hash.get("eventId")),
+                Long.parseLong((String) hash.get("itemId")), (String) hash.get("buyer"),
+                Status.valueOf((String) hash.get("status")), (String) hash.get("orderNo"),
+                (String) hash.get("reason")));
     }
 
     /** The same token on another event is another request (422 reused), on this one a replay. */

@@ -23,6 +23,9 @@ class EngineConfigurationTest {
         assertThat(configuration.getLoggingContextBusinessKey()).isEqualTo("businessKey");
         assertThat(configuration.getLoginMaxAttempts()).isEqualTo(1_000_000);
         assertThat(configuration.getLoginDelayMaxTime()).isEqualTo(60);
+        // a dead node's jobs are taken over once its 20 s lock expired, by a node that looks at least every 5 s
+        assertThat(configuration.getJobExecutor().getLockTimeInMillis()).isEqualTo(20_000);
+        assertThat(configuration.getJobExecutor().getMaxWait()).isEqualTo(5_000);
         assertThat(((org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration) configuration)
                 .getTransactionManager()).isInstanceOf(
                         org.springframework.jdbc.datasource.DataSourceTransactionManager.class);

@@ -15,11 +15,17 @@ import io.clipflow.publish.FeedCache.FeedItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** The feed cache on the test run's real Redis: a hit costs no database read, an approval is seen at once. */
+/**
+ * The feed cache on the test run's real Redis: a hit costs no database read, an approval is seen at once, and so
+ * is one whose invalidation a dead node never made, once a node starts.
+ */
 class FeedCacheTest {
 
     LettuceConnectionFactory connections;
@@ -63,6 +69,22 @@ class FeedCacheTest {
 
         assertThat(read(0, 20)).extracting(FeedItem::code).containsExactly("b", "a");
         assertThat(databaseReads).hasValue(2);
+    }
+
+    @Test
+    void aStartingNodeDropsPagesCachedBeforeIt() {
+        database.add(item("a"));
+        read(0, 20);
+        // approved on a node that died between the commit and the invalidation after it
+        database.add(0, item("b"));
+
+        try (AnnotationConfigApplicationContext node = new AnnotationConfigApplicationContext()) {
+            node.registerBean(FeedCache.class, () -> cache);
+            node.refresh();
+            node.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], node, Duration.ZERO));
+        }
+
+        assertThat(read(0, 20)).extracting(FeedItem::code).containsExactly("b", "a");
     }
 
     @Test

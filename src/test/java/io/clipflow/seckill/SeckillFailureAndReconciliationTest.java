@@ -136,6 +136,90 @@ class SeckillFailureAndReconciliationTest {
                 .andExpect(status().isUnauthorized());
     }
 
+    @Test
+    void reconciliationMarksAPendingAttemptWhoseOrderCommittedSucceededAndLeavesOneInFlightAlone() throws Exception {
+        long item = items.create("Patient parasol", 1_000, 3).id();
+        long event = api.openEvent(item, 3);
+        String buyer = SeckillApi.newBuyer(identity, "unmarked1");
+        String ordered = JsonPath.read(api.attempt(buyer, event, api.token(buyer)).getContentAsString(),
+                "$.attemptId");
+        SeckillApi.await("the order", Duration.ofSeconds(20),
+                () -> attempts.find(ordered).orElseThrow().status() == Attempts.Status.SUCCEEDED);
+        String orderNo = attempts.find(ordered).orElseThrow().orderNo();
+        // the node died between the order's commit and the Redis mark after it
+        redis.opsForHash().put(SeckillKeys.attempt(ordered), "status", "PENDING");
+        redis.opsForHash().delete(SeckillKeys.attempt(ordered), "orderNo");
+        // another attempt was accepted and its order is not placed yet
+        String inFlight = holdInRedis(event, item, "inflight1", "PENDING", null);
+        double driftBefore = meters.counter("clipflow.seckill.drift").count();
+
+        mvc.perform(post("/api/seckill/events/" + event + "/reconcile").with(httpBasic("admin", "admin")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.pendingWithOrder").value(1))
+                .andExpect(jsonPath("$.succeededWithoutOrder").value(0)).andExpect(jsonPath("$.drift").value(0))
+                .andExpect(jsonPath("$.orders").value(1)).andExpect(jsonPath("$.held").value(2))
+                .andExpect(jsonPath("$.remaining").value(1));
+
+        Attempts.Attempt marked = attempts.find(ordered).orElseThrow();
+        assertThat(marked.status()).isEqualTo(Attempts.Status.SUCCEEDED);
+        assertThat(marked.orderNo()).isEqualTo(orderNo);
+        assertThat(attempts.find(inFlight).orElseThrow().status()).isEqualTo(Attempts.Status.PENDING);
+        assertThat(events.remaining(event)).isEqualTo(1);
+        assertThat(meters.counter("clipflow.seckill.drift").count() - driftBefore).isEqualTo(1);
+    }
+
+    @Test
+    void reconciliationFailsASucceededAttemptWhoseOrderTheDatabaseLostAndPutsItsUnitBackOnSale() throws Exception {
+        long item = items.create("Lost lantern", 1_000, 2).id();
+        long event = api.openEvent(item, 2);
+        String keeper = SeckillApi.newBuyer(identity, "kept1");
+        String kept = JsonPath.read(api.attempt(keeper, event, api.token(keeper)).getContentAsString(),
+                "$.attemptId");
+        SeckillApi.await("the kept order", Duration.ofSeconds(20),
+                () -> attempts.find(kept).orElseThrow().status() == Attempts.Status.SUCCEEDED);
+        // after a crash: the attempt reads SUCCEEDED with an order number the database does not have
+        String loser = SeckillApi.newBuyer(identity, "lost1");
+        String lost = holdInRedis(event, item, loser, "SUCCEEDED", "O-never-committed");
+        assertThat(events.remaining(event)).isZero();
+        assertThat(api.attempt(loser, event, api.token(loser)).getContentAsString()).contains("ALREADY_PURCHASED");
+        double driftBefore = meters.counter("clipflow.seckill.drift").count();
+
+        mvc.perform(post("/api/seckill/events/" + event + "/reconcile").with(httpBasic("admin", "admin")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.succeededWithoutOrder").value(1))
+                .andExpect(jsonPath("$.pendingWithOrder").value(0)).andExpect(jsonPath("$.orders").value(1))
+                .andExpect(jsonPath("$.held").value(1)).andExpect(jsonPath("$.remaining").value(1));
+
+        Attempts.Attempt failed = attempts.find(lost).orElseThrow();
+        assertThat(failed.status()).isEqualTo(Attempts.Status.FAILED);
+        assertThat(failed.reason()).isEqualTo("order lost");
+        assertThat(failed.orderNo()).isNull();
+        assertThat(attempts.find(kept).orElseThrow().status()).isEqualTo(Attempts.Status.SUCCEEDED);
+        assertThat(events.remaining(event)).isEqualTo(1);
+        assertThat(meters.counter("clipflow.seckill.drift").count() - driftBefore).isEqualTo(1);
+        mvc.perform(post("/api/seckill/events/" + event + "/reconcile").with(httpBasic("admin", "admin")))
+                .andExpect(jsonPath("$.succeededWithoutOrder").value(0)).andExpect(jsonPath("$.drift").value(0));
+        // the buyer's slot is free again: the unit can be bought, and this time its order is placed
+        String again = JsonPath.read(api.attempt(loser, event, api.token(loser)).getContentAsString(), "$.attemptId");
+        SeckillApi.await("the new order", Duration.ofSeconds(20),
+                () -> attempts.find(again).orElseThrow().status() == Attempts.Status.SUCCEEDED);
+    }
+
+    /**
+     * An attempt holding a unit in Redis as the accept script leaves it, without queueing it for the order process:
+     * {@code status} PENDING is an order not placed yet.
+     */
+    private String holdInRedis(long event, long item, String buyer, String status, String orderNo) {
+        String attemptId = event + "-held" + buyer;
+        redis.opsForHash().increment(SeckillKeys.event(event), "remaining", -1);
+        redis.opsForSet().add(SeckillKeys.buyers(event), buyer);
+        redis.opsForSet().add(SeckillKeys.held(event), attemptId);
+        redis.opsForHash().putAll(SeckillKeys.attempt(attemptId), java.util.Map.of("eventId", String.valueOf(event),
+                "itemId", String.valueOf(item), "buyer", buyer, "status", status));
+        if (orderNo != null) {
+            redis.opsForHash().put(SeckillKeys.attempt(attemptId), "orderNo", orderNo);
+        }
+        return attemptId;
+    }
+
     private ProcessInstance process(String attemptId) {
         return runtime.createProcessInstanceQuery().processDefinitionKey("seckill")
                 .processInstanceBusinessKey(attemptId).singleResult();

@@ -35,8 +35,9 @@ final class SeckillRedisFixture implements AutoCloseable {
     }
 
     static SeckillProperties properties() {
-        return new SeckillProperties("R3/PT1S", Duration.ofMillis(100), 100, Duration.ofSeconds(30),
-                Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(7));
+        return new SeckillProperties("R3/PT1S", Duration.ofMillis(100), 100, Duration.ofSeconds(15),
+                Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofHours(24),
+                Duration.ofDays(7));
     }
 
     /** A sale of {@code stock} units of item 7 open from {@code startsAt} to {@code endsAt}. */
