@@ -2,6 +2,7 @@ package io.clipflow.order;
 
 import java.util.UUID;
 
+import io.clipflow.catalogue.Items;
 import org.springframework.context.ApplicationContext;
 
 /** One order flow instance, submit to PAID, through clipflow's own services (no HTTP): the benchmark's leg. */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.clipflow.catalogue.Item;
+import io.clipflow.catalogue.Items;
 import io.clipflow.platform.ShardWriteHandler;
 import io.clipflow.platform.ShardWrites;
 import org.camunda.bpm.engine.RuntimeService;

@@ -17,10 +17,7 @@ class OrderConfiguration {
 
     @Bean
     ApiAccessRules orderAccessRules() {
-        String ops = ApiAccessRules.group(ClipflowGroups.OPS);
-        String buyers = ApiAccessRules.group(ClipflowGroups.BUYERS);
-        return rules -> rules
-                .requestMatchers(HttpMethod.POST, "/api/items").hasAuthority(ops)
-                .requestMatchers(HttpMethod.POST, "/api/orders/tokens", "/api/orders").hasAuthority(buyers);
+        return rules -> rules.requestMatchers(HttpMethod.POST, "/api/orders/tokens", "/api/orders")
+                .hasAuthority(ApiAccessRules.group(ClipflowGroups.BUYERS));
     }
 }

@@ -3,6 +3,7 @@ package io.clipflow.order;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import io.clipflow.catalogue.Items;
 import io.clipflow.platform.ShardWriteHandler;
 import io.clipflow.platform.ShardWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;

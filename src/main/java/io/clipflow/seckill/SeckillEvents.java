@@ -5,8 +5,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import io.clipflow.order.Item;
-import io.clipflow.order.Items;
+import io.clipflow.catalogue.Item;
+import io.clipflow.catalogue.Items;
 import io.clipflow.platform.GeneratedIds;
 import io.clipflow.platform.LuaScripts;
 import io.clipflow.platform.Problems;

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
 import io.clipflow.ClipflowIntegrationTest;
+import io.clipflow.catalogue.Item;
+import io.clipflow.catalogue.Items;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.clipflow.ClipflowIntegrationTest;
+import io.clipflow.catalogue.Item;
+import io.clipflow.catalogue.Items;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clipflow.ClipflowIntegrationTest;
+import io.clipflow.catalogue.Item;
+import io.clipflow.catalogue.Items;
 import io.clipflow.platform.ShardWriteHandler;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.clipflow.ClipflowIntegrationTest;
 import io.clipflow.RedisForTestRun;
 import io.clipflow.RedisTestServer;
+import io.clipflow.catalogue.Item;
+import io.clipflow.catalogue.Items;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import io.clipflow.ClipflowIntegrationTest;
-import io.clipflow.order.Items;
+import io.clipflow.catalogue.Items;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
 
 import com.jayway.jsonpath.JsonPath;
 import io.clipflow.ClipflowIntegrationTest;
-import io.clipflow.order.Items;
+import io.clipflow.catalogue.Items;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

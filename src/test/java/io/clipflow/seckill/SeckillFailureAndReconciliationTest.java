@@ -10,7 +10,7 @@ import java.time.Duration;
 
 import com.jayway.jsonpath.JsonPath;
 import io.clipflow.ClipflowIntegrationTest;
-import io.clipflow.order.Items;
+import io.clipflow.catalogue.Items;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,4 +1,4 @@
-package io.clipflow.order;
+package io.clipflow.catalogue;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -17,7 +17,7 @@ public class Items {
 
     private final JdbcClient jdbc;
 
-    Items(JdbcClient clipflowJdbc) {
+    public Items(JdbcClient clipflowJdbc) {
         this.jdbc = clipflowJdbc;
     }
 
@@ -38,12 +38,13 @@ public class Items {
      * Takes {@code quantity} units if that many are left, in the caller's transaction (the order row commits or
      * rolls back with it); false if fewer are left or the item does not exist.
      */
-    boolean take(long itemId, int quantity) {
+    public boolean take(long itemId, int quantity) {
         return jdbc.sql("UPDATE item SET stock = stock - ? WHERE id = ? AND stock >= ?")
                 .params(quantity, itemId, quantity).update() == 1;
     }
 
-    void release(long itemId, int quantity) {
+    /** Gives {@code quantity} units back (a cancelled order's), in the caller's transaction. */
+    public void release(long itemId, int quantity) {
         jdbc.sql("UPDATE item SET stock = stock + ? WHERE id = ?").params(quantity, itemId).update();
     }
 }

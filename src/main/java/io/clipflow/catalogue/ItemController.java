@@ -1,13 +1,17 @@
-package io.clipflow.order;
+package io.clipflow.catalogue;
 
 import java.net.URI;
 
+import io.clipflow.platform.ApiAccessRules;
+import io.clipflow.platform.ClipflowGroups;
 import io.clipflow.platform.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,5 +44,11 @@ class ItemController {
     @GetMapping("/{id}")
     Item find(@PathVariable long id) {
         return items.find(id).orElseThrow(() -> Problems.notFound("Item " + id));
+    }
+
+    @Bean
+    static ApiAccessRules itemRules() {
+        return rules -> rules.requestMatchers(HttpMethod.POST, "/api/items")
+                .hasAuthority(ApiAccessRules.group(ClipflowGroups.OPS));
     }
 }

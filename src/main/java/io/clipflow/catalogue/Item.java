@@ -1,4 +1,4 @@
-package io.clipflow.order;
+package io.clipflow.catalogue;
 
 /**
  * Something that can be ordered, as stored in {@code item}.
@@ -6,7 +6,7 @@ package io.clipflow.order;
  * @param priceCents the price of one unit in cents; an order's amount is fixed from it when the order is placed
  * @param stock      units still free to be reserved; never below zero (guarded update and a CHECK constraint).
  *                   A seckill event holds its own units in Redis and takes them from here only when its
- *                   orders are written, through {@link OrderBook#place}
+ *                   orders are written, as every order does, through {@link Items#take}
  */
 public record Item(long id, String name, long priceCents, int stock) {
 }
