@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import io.clipflow.order.IdempotencyKeys.IssuedKey;
+import io.clipflow.idempotency.IdempotencyKeys;
+import io.clipflow.idempotency.IdempotencyKeys.IssuedKey;
+import io.clipflow.idempotency.IdempotentRequests;
 import io.clipflow.platform.CallerGroups;
 import io.clipflow.platform.ClipflowGroups;
 import io.clipflow.platform.Problems;

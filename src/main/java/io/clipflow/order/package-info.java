@@ -1,5 +1,5 @@
 /** Orders: idempotent submission, payment correlation, the unpaid timeout. Seckill places its orders here. */
-@ApplicationModule(allowedDependencies = { "platform", "catalogue" })
+@ApplicationModule(allowedDependencies = { "platform", "idempotency", "catalogue" })
 package io.clipflow.order;
 
 import org.springframework.modulith.ApplicationModule;

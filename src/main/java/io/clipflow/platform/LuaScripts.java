@@ -20,11 +20,16 @@ public final class LuaScripts {
 
     /** {@code name} is resolved relative to {@code owner}'s package, e.g. {@code attempt.lua}. */
     public static <T> RedisScript<T> load(Class<?> owner, String name, Class<T> resultType) {
+        return RedisScript.of(text(owner, name), resultType);
+    }
+
+    /** The script's text, for a script composed of several (still one script, one round trip). */
+    public static String text(Class<?> owner, String name) {
         try (InputStream in = owner.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("Lua script " + name + " is missing beside " + owner.getName());
             }
-            return RedisScript.of(new String(in.readAllBytes(), StandardCharsets.UTF_8), resultType);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Lua script " + name + " could not be read", ex);

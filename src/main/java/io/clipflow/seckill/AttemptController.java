@@ -2,7 +2,8 @@ package io.clipflow.seckill;
 
 import java.net.URI;
 
-import io.clipflow.order.IdempotentRequests;
+import io.clipflow.idempotency.IdempotentRequests;
+import io.clipflow.idempotency.KeyRefusal;
 import io.clipflow.platform.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,8 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
  * the token, checks and takes the unit and queues the attempt in one Lua script. The order is created later by
  * the {@code seckill} process; the buyer polls {@code GET /api/seckill/attempts/{attemptId}}.
  *
- * <p>The token follows the order API's rules: the same token again gets the same answer (marked
- * {@code Idempotent-Replayed}); a token of another user, unknown or expired → 422; used for something else → 422.
+ * <p>The token follows the order API's rules, with the idempotency module's answers ({@link KeyRefusal}): the same
+ * token again gets the same answer (marked {@code Idempotent-Replayed}); a token of another user, unknown or expired
+ * → 422; used for something else → 422.
  */
 @RestController
 class AttemptController {
@@ -38,11 +40,11 @@ class AttemptController {
     @PostMapping("/api/seckill/events/{id}/attempts")
     ResponseEntity<?> attempt(@PathVariable long id,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String token, Authentication caller) {
-        if (token == null || token.isBlank()) {
-            throw Problems.problem(HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_MISSING",
-                    "Send an Idempotency-Key header (POST /api/orders/tokens issues one)");
+        KeyRefusal unusable = KeyRefusal.beforeLookup(token);
+        if (unusable == KeyRefusal.MISSING) {
+            throw unusable.exception();
         }
-        Attempts.Decision decision = token.length() > 100
+        Attempts.Decision decision = unusable == KeyRefusal.INVALID
                 ? new Attempts.Decision(Attempts.Outcome.INVALID, null, false)
                 : attempts.attempt(id, caller.getName(), token);
         if (decision.outcome() != Attempts.Outcome.ACCEPTED) {
@@ -59,7 +61,7 @@ class AttemptController {
 
     private static ResponseEntity.BodyBuilder replayed(ResponseEntity.BodyBuilder response,
             Attempts.Decision decision) {
-        return decision.replayed() ? response.header("Idempotent-Replayed", "true") : response;
+        return decision.replayed() ? response.header(IdempotentRequests.REPLAYED, "true") : response;
     }
 
     private static ProblemDetail refusal(Attempts.Outcome outcome, long eventId) {
@@ -71,10 +73,8 @@ class AttemptController {
             case CLOSED -> Problems.detail(HttpStatus.CONFLICT, "CLOSED", "This sale is over");
             case UNKNOWN_EVENT -> Problems.detail(HttpStatus.NOT_FOUND, "NOT_FOUND",
                     "Seckill event " + eventId + " not found");
-            case MISMATCH -> Problems.detail(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
-                    "This Idempotency-Key was used for a different request");
-            case INVALID, ACCEPTED -> Problems.detail(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_INVALID",
-                    "This Idempotency-Key is unknown, expired or not yours; ask POST /api/orders/tokens for a new one");
+            case MISMATCH -> KeyRefusal.REUSED.detail();
+            case INVALID, ACCEPTED -> KeyRefusal.INVALID.detail();
         };
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.clipflow.idempotency.KeySpendingScripts;
 import io.clipflow.platform.LuaScripts;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
@@ -46,7 +47,7 @@ class Attempts {
     private final StringRedisTemplate redis;
     private final SeckillProperties properties;
     @SuppressWarnings("rawtypes")
-    private final RedisScript<List> attempt = script("attempt.lua", List.class);
+    private final RedisScript<List> attempt = KeySpendingScripts.load(Attempts.class, "attempt.lua", List.class);
     private final RedisScript<Long> succeed = script("succeed.lua", Long.class);
     private final RedisScript<Long> fail = script("fail.lua", Long.class);
     private final RedisScript<Long> lose = script("lose.lua", Long.class);
@@ -56,7 +57,10 @@ class Attempts {
         this.properties = properties;
     }
 
-    /** Spends {@code token} on one attempt of {@code buyer} at {@code eventId}: one atomic Redis step. */
+    /**
+     * Spends {@code token} on one attempt of {@code buyer} at {@code eventId}: one atomic Redis step, the token spent
+     * by the idempotency module's functions composed into the same script.
+     */
     Decision attempt(long eventId, String buyer, String token) {
         String attemptId = eventId + "-" + randomId();
         List<String> keys = List.of(SeckillKeys.token(token), SeckillKeys.event(eventId),

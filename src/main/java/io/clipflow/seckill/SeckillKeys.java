@@ -2,7 +2,7 @@ package io.clipflow.seckill;
 
 import java.util.List;
 
-import io.clipflow.order.IdempotencyKeys;
+import io.clipflow.idempotency.KeySpendingScripts;
 
 /**
  * Where seckill keeps its state in Redis. Per event: a hash {@code event:<id>} (itemId, stock, remaining,
@@ -38,7 +38,7 @@ final class SeckillKeys {
     }
 
     static String token(String token) {
-        return IdempotencyKeys.KEY_PREFIX + token;
+        return KeySpendingScripts.redisKey(token);
     }
 
     /** The event's three keys, in the order the scripts expect them after their own first keys. */

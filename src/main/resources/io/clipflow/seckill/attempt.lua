@@ -1,30 +1,23 @@
 -- The whole seckill accept path in ONE atomic step: spend the buyer's one-time token, check the sale's window,
--- the buyer's earlier unit and the stock, take one unit and queue the attempt for the order process.
--- KEYS[1] token hash (clipflow:idem:<token>, see io/clipflow/order/claim-key.lua), KEYS[2] event hash,
--- KEYS[3] event's buyers set, KEYS[4] event's held-attempts set, KEYS[5] attempt hash, KEYS[6] attempt stream.
+-- the buyer's earlier unit and the stock, take one unit and queue the attempt for the order process. The token is
+-- checked and spent by the idempotency module's functions (idempotency_key, put ahead of this script by
+-- KeySpendingScripts), which keep, as this sale's answer for replays, the outcome and the attempt id.
+-- KEYS[1] the token's key, KEYS[2] event hash, KEYS[3] event's buyers set, KEYS[4] event's held-attempts set,
+-- KEYS[5] attempt hash, KEYS[6] attempt stream.
 -- ARGV[1] caller, ARGV[2] request fingerprint, ARGV[3] new attempt id, ARGV[4] how long a spent token is kept
 -- for replays (ms), ARGV[5] how long an attempt is kept (ms), ARGV[6] event id.
 -- Returns {outcome, attemptId}: ACCEPTED | NOT_OPEN | CLOSED | ALREADY_PURCHASED | SOLD_OUT | UNKNOWN_EVENT,
 -- {'REPLAY', outcome, attemptId} for a token spent on this same request before, or {'MISMATCH'} | {'INVALID'}.
-local token = redis.call('HMGET', KEYS[1], 'owner', 'state', 'fingerprint', 'seckillOutcome', 'attemptId')
-if not token[1] or token[1] ~= ARGV[1] then
-  return {'INVALID'}
-end
-if token[2] ~= 'NEW' then
-  if token[3] ~= ARGV[2] or not token[4] then
-    return {'MISMATCH'}
-  end
-  return {'REPLAY', token[4], token[5] or ''}
+local token = idempotency_key.check(KEYS[1], ARGV[1], ARGV[2], {'seckillOutcome', 'attemptId'})
+if token[1] ~= 'NEW' then
+  return token
 end
 
 local clock = redis.call('TIME')
 local now = clock[1] * 1000 + math.floor(clock[2] / 1000)
 
--- spent like a used order key (state DONE with its fingerprint), so the order API refuses it as reused
 local function spend(outcome, attemptId)
-  redis.call('HSET', KEYS[1], 'state', 'DONE', 'fingerprint', ARGV[2], 'claimedAt', now,
-    'seckillOutcome', outcome, 'attemptId', attemptId)
-  redis.call('PEXPIRE', KEYS[1], ARGV[4])
+  idempotency_key.spend(KEYS[1], ARGV[2], now, ARGV[4], {'seckillOutcome', outcome, 'attemptId', attemptId})
   return {outcome, attemptId}
 end
 

@@ -17,6 +17,8 @@ import com.jayway.jsonpath.JsonPath;
 import io.clipflow.ClipflowIntegrationTest;
 import io.clipflow.catalogue.Item;
 import io.clipflow.catalogue.Items;
+import io.clipflow.idempotency.IdempotencyKeys;
+import io.clipflow.idempotency.IdempotentRequests;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;

@@ -55,8 +55,7 @@ class OrderProcessTest {
         JdbcClient jdbc = JdbcClient.create(db);
         items = new Items(jdbc);
         rows = new OrderRows(jdbc);
-        OrderProperties properties = new OrderProperties(Duration.ofMinutes(30), Duration.ofHours(24),
-                Duration.ofSeconds(30), Duration.ofMinutes(15), 100);
+        OrderProperties properties = new OrderProperties(Duration.ofMinutes(15), 100);
         transactions = new DataSourceTransactionManager(db);
         book = new OrderBook(items, rows, runtimeService(), properties, transactions);
         OrderPayments payments = new OrderPayments(jdbc, rows, items);

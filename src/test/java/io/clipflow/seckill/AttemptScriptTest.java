@@ -100,6 +100,23 @@ class AttemptScriptTest {
     }
 
     @Test
+    void aTokenSpentAsTokensAlwaysWereReplaysItsAnswer() {
+        long event = fixture.openEvent(5);
+        String token = fixture.token("ian");
+        fixture.redis.opsForHash().putAll(SeckillKeys.token(token), Map.of("state", "DONE",
+                "fingerprint", "seckill:" + event, "claimedAt", "1", "seckillOutcome", "SOLD_OUT", "attemptId", ""));
+
+        assertThat(attempts.attempt(event, "ian", token)).isEqualTo(new Decision(Outcome.SOLD_OUT, null, true));
+        String spent = fixture.token("jo");
+        Decision accepted = attempts.attempt(event, "jo", spent);
+        assertThat(fixture.redis.<String, String>opsForHash().entries(SeckillKeys.token(spent)))
+                .containsEntry("state", "DONE").containsEntry("fingerprint", "seckill:" + event)
+                .containsEntry("seckillOutcome", "ACCEPTED").containsEntry("attemptId", accepted.attemptId())
+                .containsKeys("owner", "expiresAt", "claimedAt");
+        assertThat(fixture.remaining(event)).isEqualTo(4);
+    }
+
+    @Test
     void aTokenOfSomeoneElseUnknownOrUsedForAnotherRequestIsRefused() {
         long event = fixture.openEvent(5);
         long other = fixture.openEvent(5);

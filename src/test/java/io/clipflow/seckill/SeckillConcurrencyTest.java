@@ -20,8 +20,8 @@ import java.util.stream.IntStream;
 
 import com.jayway.jsonpath.JsonPath;
 import io.clipflow.ClipflowIntegrationTest;
-import io.clipflow.order.IdempotencyKeys;
 import io.clipflow.catalogue.Items;
+import io.clipflow.idempotency.IdempotencyKeys;
 import io.clipflow.order.Order;
 import io.clipflow.order.OrderBook;
 import org.camunda.bpm.engine.IdentityService;

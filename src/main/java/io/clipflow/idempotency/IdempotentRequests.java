@@ -1,4 +1,4 @@
-package io.clipflow.order;
+package io.clipflow.idempotency;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +9,10 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clipflow.order.IdempotencyKeys.Claim;
-import io.clipflow.order.IdempotencyKeys.StoredResponse;
-import io.clipflow.platform.Problems;
+import io.clipflow.idempotency.IdempotencyKeys.Claim;
+import io.clipflow.idempotency.IdempotencyKeys.StoredResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -31,7 +29,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * creation is still 201), marked {@code Idempotent-Replayed: true};</li>
  * <li>same key, other request → 422 {@code IDEMPOTENCY_KEY_REUSED}; still in flight → 409
  * {@code IDEMPOTENCY_KEY_IN_FLIGHT}; unknown, expired or someone else's key → 422 {@code IDEMPOTENCY_KEY_INVALID};
- * no key → 400 {@code IDEMPOTENCY_KEY_MISSING}.</li>
+ * no key → 400 {@code IDEMPOTENCY_KEY_MISSING} ({@link KeyRefusal}).</li>
  * </ul>
  * A business refusal (4xx) spends the key like a success: it is the answer to that request, and a retry gets
  * it again. A failure of the server (5xx, database or Redis down) gives the key back unspent, nothing having
@@ -41,6 +39,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
+    /** Marks an answer given before to the same key and request. */
+    public static final String REPLAYED = "Idempotent-Replayed";
     private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
 
     private final IdempotencyKeys keys;
@@ -57,22 +57,17 @@ public class IdempotentRequests {
      */
     public ResponseEntity<String> execute(String key, String caller, Object request,
             Supplier<ResponseEntity<?>> action) {
-        if (key == null || key.isBlank()) {
-            throw Problems.problem(HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_MISSING",
-                    "Send an Idempotency-Key header (POST /api/orders/tokens issues one)");
-        }
-        if (key.length() > 100) {
-            throw invalidKey();
+        KeyRefusal unusable = KeyRefusal.beforeLookup(key);
+        if (unusable != null) {
+            throw unusable.exception();
         }
         String fingerprint = fingerprint(request);
         Claim claim = keys.claim(key, caller, fingerprint);
         return switch (claim.outcome()) {
             case REPLAY -> toResponse(claim.stored(), true);
-            case IN_FLIGHT -> throw Problems.conflict("IDEMPOTENCY_KEY_IN_FLIGHT",
-                    "A request with this Idempotency-Key is still being processed; retry shortly");
-            case MISMATCH -> throw Problems.unprocessable("IDEMPOTENCY_KEY_REUSED",
-                    "This Idempotency-Key was used for a different request");
-            case INVALID -> throw invalidKey();
+            case IN_FLIGHT -> throw KeyRefusal.IN_FLIGHT.exception();
+            case MISMATCH -> throw KeyRefusal.REUSED.exception();
+            case INVALID -> throw KeyRefusal.INVALID.exception();
             case CLAIMED -> runOnce(key, fingerprint, action);
         };
     }
@@ -124,7 +119,7 @@ public class IdempotentRequests {
             builder.location(URI.create(stored.location()));
         }
         if (replayed) {
-            builder.header("Idempotent-Replayed", "true");
+            builder.header(REPLAYED, "true");
         }
         return builder.body(stored.body());
     }
@@ -152,10 +147,5 @@ public class IdempotentRequests {
     private static URI currentRequestPath() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
                 ? URI.create(request.getRequest().getRequestURI()) : null;
-    }
-
-    private static ErrorResponseException invalidKey() {
-        return Problems.unprocessable("IDEMPOTENCY_KEY_INVALID",
-                "This Idempotency-Key is unknown, expired or not yours; ask POST /api/orders/tokens for a new one");
     }
 }

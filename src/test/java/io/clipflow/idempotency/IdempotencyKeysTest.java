@@ -1,12 +1,13 @@
-package io.clipflow.order;
+package io.clipflow.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
 import io.clipflow.ClipflowIntegrationTest;
-import io.clipflow.order.IdempotencyKeys.Outcome;
-import io.clipflow.order.IdempotencyKeys.StoredResponse;
+import io.clipflow.idempotency.IdempotencyKeys.Outcome;
+import io.clipflow.idempotency.IdempotencyKeys.StoredResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -18,8 +19,8 @@ class IdempotencyKeysTest {
     @Autowired StringRedisTemplate redis;
 
     IdempotencyKeys keysWithLease(Duration lease) {
-        return new IdempotencyKeys(redis, new OrderProperties(Duration.ofMinutes(30), Duration.ofHours(24), lease,
-                Duration.ofMinutes(15), 100));
+        return new IdempotencyKeys(redis,
+                new IdempotencyProperties(Duration.ofMinutes(30), Duration.ofHours(24), lease));
     }
 
     @Test
@@ -48,6 +49,16 @@ class IdempotencyKeysTest {
         assertThat(keys.release(token, "f1")).isTrue();
 
         assertThat(keys.claim(token, "buyer1", "f2").outcome()).isEqualTo(Outcome.CLAIMED);
+    }
+
+    @Test
+    void expiredKeyIsInvalid() {
+        IdempotencyKeys keys = keysWithLease(Duration.ofSeconds(30));
+        String token = keys.issue("buyer1", Duration.ofMillis(200)).token();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !redis.hasKey(IdempotencyKeys.KEY_PREFIX + token));
+
+        assertThat(keys.claim(token, "buyer1", "f1").outcome()).isEqualTo(Outcome.INVALID);
     }
 
     @Test

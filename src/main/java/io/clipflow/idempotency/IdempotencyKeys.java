@@ -1,4 +1,4 @@
-package io.clipflow.order;
+package io.clipflow.idempotency;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import io.clipflow.platform.LuaScripts;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -21,21 +22,23 @@ import org.springframework.stereotype.Component;
  * DONE), {@code expiresAt}, and once claimed {@code fingerprint}, {@code claimedAt}, and once done
  * {@code status}, {@code contentType}, {@code location}, {@code body}. Every transition is one Lua script,
  * so one round trip decides it atomically however many requests carry the key at once. A Lua script of another
- * feature may consume a NEW key itself in the same way (check owner, set state).
+ * feature spends a NEW key in its own atomic step through this module's functions ({@link KeySpendingScripts}).
+ * Requests use keys through {@link IdempotentRequests}; this class's public face is issuing them.
  */
 @Component
+@EnableConfigurationProperties(IdempotencyProperties.class)
 public class IdempotencyKeys {
 
-    public static final String KEY_PREFIX = "clipflow:idem:";
+    static final String KEY_PREFIX = "clipflow:idem:";
 
     public record IssuedKey(String token, Instant expiresAt) {
     }
 
     /** What a request carrying the key may do: run ({@code CLAIMED}), or get an answer without running. */
-    public record Claim(Outcome outcome, StoredResponse stored) {
+    record Claim(Outcome outcome, StoredResponse stored) {
     }
 
-    public enum Outcome {
+    enum Outcome {
         /** this request runs (a RECLAIMED key, whose first request died, also claims). */
         CLAIMED,
         /** answered before: replay {@link Claim#stored()}. */
@@ -48,20 +51,20 @@ public class IdempotencyKeys {
         INVALID
     }
 
-    public record StoredResponse(int status, String contentType, String location, String body) {
+    record StoredResponse(int status, String contentType, String location, String body) {
     }
 
     private static final SecureRandom random = new SecureRandom();
 
     private final StringRedisTemplate redis;
-    private final OrderProperties properties;
+    private final IdempotencyProperties properties;
     private final RedisScript<Long> issue = script("issue-key.lua", Long.class);
     @SuppressWarnings("rawtypes")
     private final RedisScript<List> claim = script("claim-key.lua", List.class);
     private final RedisScript<Long> complete = script("complete-key.lua", Long.class);
     private final RedisScript<Long> release = script("release-key.lua", Long.class);
 
-    IdempotencyKeys(StringRedisTemplate redis, OrderProperties properties) {
+    IdempotencyKeys(StringRedisTemplate redis, IdempotencyProperties properties) {
         this.redis = redis;
         this.properties = properties;
     }
@@ -80,7 +83,7 @@ public class IdempotencyKeys {
         return new IssuedKey(token, Instant.ofEpochMilli(expiresAt));
     }
 
-    public Claim claim(String token, String caller, String fingerprint) {
+    Claim claim(String token, String caller, String fingerprint) {
         List<?> reply = call(() -> redis.execute(claim, List.of(KEY_PREFIX + token), caller, fingerprint,
                 String.valueOf(properties.inFlightLease().toMillis()),
                 String.valueOf(properties.responseTtl().toMillis())));
@@ -94,8 +97,8 @@ public class IdempotencyKeys {
         };
     }
 
-    /** Stores the claimed request's response, replayed for {@link OrderProperties#responseTtl()}. */
-    public boolean complete(String token, String fingerprint, StoredResponse response) {
+    /** Stores the claimed request's response, replayed for {@link IdempotencyProperties#responseTtl()}. */
+    boolean complete(String token, String fingerprint, StoredResponse response) {
         return call(() -> redis.execute(complete, List.of(KEY_PREFIX + token), fingerprint,
                 String.valueOf(response.status()), response.contentType(),
                 response.location() == null ? "" : response.location(), response.body(),
@@ -103,7 +106,7 @@ public class IdempotencyKeys {
     }
 
     /** Makes a claimed key usable again: its request failed without changing anything. */
-    public boolean release(String token, String fingerprint) {
+    boolean release(String token, String fingerprint) {
         return call(() -> redis.execute(release, List.of(KEY_PREFIX + token), fingerprint)) == 1L;
     }
 
