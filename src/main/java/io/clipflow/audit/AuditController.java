@@ -7,6 +7,7 @@ import io.clipflow.platform.ApiAccessRules;
 import io.clipflow.platform.CallerGroups;
 import io.clipflow.platform.ClipflowGroups;
 import io.clipflow.platform.Problems;
+import io.clipflow.publish.PublishToDisplay;
 import io.clipflow.publish.Video;
 import io.clipflow.publish.Videos;
 import jakarta.validation.Valid;
@@ -85,8 +86,8 @@ class AuditController {
     private void complete(String code, Task task, Decision decision, Authentication caller) {
         identity.setAuthentication(caller.getName(), CallerGroups.of(caller));
         try {
-            tasks.complete(task.getId(), decision.approved() ? Map.of("approved", true)
-                    : Map.of("approved", false, "reason", decision.reason().strip()));
+            tasks.complete(task.getId(), decision.approved() ? Map.of(PublishToDisplay.APPROVED, true)
+                    : Map.of(PublishToDisplay.APPROVED, false, PublishToDisplay.REASON, decision.reason().strip()));
         }
         catch (OptimisticLockingException ex) {
             throw Problems.conflict("ALREADY_DECIDED", "Someone decided this audit at the same moment");

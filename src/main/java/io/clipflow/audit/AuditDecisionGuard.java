@@ -1,5 +1,6 @@
 package io.clipflow.audit;
 
+import io.clipflow.publish.PublishToDisplay;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,8 +17,6 @@ import org.springframework.stereotype.Component;
 @Component("auditDecisionGuard")
 public class AuditDecisionGuard implements TaskListener {
 
-    /** Process variable: the auditor who decided. */
-    static final String AUDITOR = "auditor";
     /** Who "decided" when the engine itself completed an unassigned task. */
     static final String SYSTEM = "system";
 
@@ -26,21 +25,22 @@ public class AuditDecisionGuard implements TaskListener {
         Authentication authentication = task.getProcessEngineServices().getIdentityService()
                 .getCurrentAuthentication();
         String caller = authentication == null ? null : authentication.getUserId();
-        Object approved = task.getVariable("approved");
-        Object reason = task.getVariable("reason");
+        Object approved = task.getVariable(PublishToDisplay.APPROVED);
+        Object reason = task.getVariable(PublishToDisplay.REASON);
         DecisionRules.check(task.getAssignee(), caller, approved, reason).ifPresent(refusal -> {
             throw switch (refusal) {
                 case NOT_ASSIGNEE -> new AuthorizationException(refusal.message);
-                case NO_DECISION -> new FormFieldValidationException("approved", refusal.message);
-                case REASON_REQUIRED -> new FormFieldValidationException("reason", refusal.message);
+                case NO_DECISION -> new FormFieldValidationException(PublishToDisplay.APPROVED, refusal.message);
+                case REASON_REQUIRED -> new FormFieldValidationException(PublishToDisplay.REASON, refusal.message);
             };
         });
         if (reason instanceof String text && text.length() > DecisionRules.MAX_REASON) {
-            throw new FormFieldValidationException("reason", "'reason' is longer than " + DecisionRules.MAX_REASON);
+            throw new FormFieldValidationException(PublishToDisplay.REASON,
+                    "'reason' is longer than " + DecisionRules.MAX_REASON);
         }
-        task.setVariable(AUDITOR, task.getAssignee() != null ? task.getAssignee() : SYSTEM);
+        task.setVariable(PublishToDisplay.AUDITOR, task.getAssignee() != null ? task.getAssignee() : SYSTEM);
         if (Boolean.TRUE.equals(approved)) {
-            task.setVariable("reason", null);
+            task.setVariable(PublishToDisplay.REASON, null);
         }
     }
 }

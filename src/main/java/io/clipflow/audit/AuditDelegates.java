@@ -1,5 +1,6 @@
 package io.clipflow.audit;
 
+import io.clipflow.publish.PublishToDisplay;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -20,12 +21,13 @@ class AuditDelegates {
     @Bean
     JavaDelegate rejectVideo(AuditDecisions decisions) {
         return execution -> decisions.reject(code(execution), auditor(execution),
-                (String) execution.getVariable("reason"));
+                (String) execution.getVariable(PublishToDisplay.REASON));
     }
 
     @Bean
     JavaDelegate autoRejectVideo(AuditDecisions decisions) {
-        return execution -> decisions.autoReject(code(execution), (String) execution.getVariable("blockedWords"));
+        return execution -> decisions.autoReject(code(execution),
+                (String) execution.getVariable(PublishToDisplay.BLOCKED_WORDS));
     }
 
     private static String code(DelegateExecution execution) {
@@ -33,7 +35,7 @@ class AuditDelegates {
     }
 
     private static String auditor(DelegateExecution execution) {
-        Object auditor = execution.getVariable(AuditDecisionGuard.AUDITOR);
+        Object auditor = execution.getVariable(PublishToDisplay.AUDITOR);
         return auditor == null ? AuditDecisions.SYSTEM : auditor.toString();
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.clipflow.publish.PublishToDisplay;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineAuditorLoad {
 
-    static final String AUDIT_TASK = "auditVideo";
-
     private final TaskService tasks;
 
     EngineAuditorLoad(TaskService tasks) {
@@ -26,7 +25,8 @@ class EngineAuditorLoad {
     Map<String, Long> openTasks(List<String> auditors) {
         Map<String, Long> open = new LinkedHashMap<>();
         for (String auditor : auditors) {
-            open.put(auditor, tasks.createTaskQuery().taskDefinitionKey(AUDIT_TASK).taskAssignee(auditor).count());
+            open.put(auditor, tasks.createTaskQuery().taskDefinitionKey(PublishToDisplay.AUDIT_TASK)
+                    .taskAssignee(auditor).count());
         }
         return open;
     }

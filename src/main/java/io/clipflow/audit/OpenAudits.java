@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.clipflow.publish.PublishToDisplay;
 import io.clipflow.publish.Video;
 import io.clipflow.publish.Videos;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,8 +19,6 @@ import org.springframework.stereotype.Component;
 /** Open "Audit video" tasks, found by auditor or by video code (the process's business key). */
 @Component
 class OpenAudits {
-
-    static final String PROCESS_KEY = "publish-to-display";
 
     record OpenAudit(String taskId, String code, String assignee, OffsetDateTime assignedAt, String title,
             String description, String videoUrl, String creator, String flaggedWords) {
@@ -36,14 +35,14 @@ class OpenAudits {
     }
 
     Task forVideo(String code) {
-        return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(code)
-                .taskDefinitionKey(EngineAuditorLoad.AUDIT_TASK).singleResult();
+        return tasks.createTaskQuery().processDefinitionKey(PublishToDisplay.PROCESS_KEY)
+                .processInstanceBusinessKey(code).taskDefinitionKey(PublishToDisplay.AUDIT_TASK).singleResult();
     }
 
     /** The auditor's open audits, oldest first, with the videos' data. */
     List<OpenAudit> assignedTo(String auditor, int page, int size) {
-        List<Task> open = tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY)
-                .taskDefinitionKey(EngineAuditorLoad.AUDIT_TASK).taskAssignee(auditor)
+        List<Task> open = tasks.createTaskQuery().processDefinitionKey(PublishToDisplay.PROCESS_KEY)
+                .taskDefinitionKey(PublishToDisplay.AUDIT_TASK).taskAssignee(auditor)
                 .orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(page * size, size);
         Map<String, String> codes = businessKeys(open);
         Map<String, Video> byCode = videos.findAll(List.copyOf(codes.values())).stream()

@@ -1,5 +1,6 @@
 package io.clipflow.audit;
 
+import io.clipflow.publish.PublishToDisplay;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,7 +29,7 @@ public class ReassignOverdueAudit implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(EngineAuditorLoad.AUDIT_TASK).singleResult();
+                .taskDefinitionKey(PublishToDisplay.AUDIT_TASK).singleResult();
         if (task == null) {
             return;
         }

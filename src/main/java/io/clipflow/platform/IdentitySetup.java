@@ -3,6 +3,7 @@ package io.clipflow.platform;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * clipflow's groups and what each may do in the engine and the webapps, ensured at every start (idempotent):
  * auditors work in Tasklist, ops watch and repair in Cockpit, camunda-admin may do anything. Creators and
- * buyers only use {@code /api}. Tasklist gets two shared filters so an auditor sees work on first login.
+ * buyers only use {@code /api}. Features add what their users need as {@link EngineGrant} beans. Tasklist gets two
+ * shared filters so an auditor sees work on first login.
  */
 @Component
 class IdentitySetup {
@@ -41,13 +44,15 @@ class IdentitySetup {
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final TaskService tasks;
+    private final List<EngineGrant> featureGrants;
 
     IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-            TaskService tasks) {
+            TaskService tasks, ObjectProvider<EngineGrant> featureGrants) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
+        this.featureGrants = featureGrants.orderedStream().toList();
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -63,7 +68,6 @@ class IdentitySetup {
             grant(ClipflowGroups.ADMIN, resource, ANY, Permissions.ALL);
         }
         grant(ClipflowGroups.AUDITORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(ClipflowGroups.AUDITORS, Resources.PROCESS_DEFINITION, "publish-to-display", Permissions.READ);
         grant(ClipflowGroups.OPS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(ClipflowGroups.OPS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         for (Resources readable : new Resources[] { Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE,
@@ -71,6 +75,7 @@ class IdentitySetup {
                 Resources.HISTORIC_PROCESS_INSTANCE, Resources.HISTORIC_TASK }) {
             grant(ClipflowGroups.OPS, readable, ANY, Permissions.ALL);
         }
+        featureGrants.forEach(g -> grant(g.groupId(), g.resource(), g.resourceId(), g.permission()));
         ensureFilters();
     }
 

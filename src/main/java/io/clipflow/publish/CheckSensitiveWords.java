@@ -25,13 +25,13 @@ public class CheckSensitiveWords implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String text = WordScreen.textOf((String) execution.getVariable("title"),
-                (String) execution.getVariable("description"));
+        String text = WordScreen.textOf((String) execution.getVariable(PublishToDisplay.TITLE),
+                (String) execution.getVariable(PublishToDisplay.DESCRIPTION));
         WordScreen screen = WordScreen.of(library.findAll(text));
-        execution.setVariable("blocked", Variables.booleanValue(screen.blocked(), true));
-        execution.setVariable("blockedWords", Variables.stringValue(screen.blockedText(), true));
+        execution.setVariable(PublishToDisplay.BLOCKED, Variables.booleanValue(screen.blocked(), true));
+        execution.setVariable(PublishToDisplay.BLOCKED_WORDS, Variables.stringValue(screen.blockedText(), true));
         if (screen.flaggedText() != null) {
-            execution.setVariable("flaggedWords", screen.flaggedText());
+            execution.setVariable(PublishToDisplay.FLAGGED_WORDS, screen.flaggedText());
             videos.recordFlaggedWords(execution.getProcessBusinessKey(), screen.flaggedText());
         }
     }

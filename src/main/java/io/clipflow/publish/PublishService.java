@@ -21,8 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PublishService implements ShardWriteHandler<Video> {
 
-    static final String PROCESS_KEY = "publish-to-display";
-
     record NewVideo(String title, String description, String videoUrl) {
     }
 
@@ -40,19 +38,19 @@ class PublishService implements ShardWriteHandler<Video> {
                 request.videoUrl().strip(), VideoStatus.PENDING, null, null, null,
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), null); // as the database keeps it
         ShardWrites.apply(video, this);
-        ProcessInstanceWithVariables process = runtime.createProcessInstanceByKey(PROCESS_KEY)
+        ProcessInstanceWithVariables process = runtime.createProcessInstanceByKey(PublishToDisplay.PROCESS_KEY)
                 .businessKey(video.code())
                 // what the screen and the audit form read; code and creator are on the row and the business key
                 .setVariables(Map.of(
-                        "title", video.title(),
-                        "description", video.description(),
-                        "videoUrl", video.videoUrl()))
+                        PublishToDisplay.TITLE, video.title(),
+                        PublishToDisplay.DESCRIPTION, video.description(),
+                        PublishToDisplay.VIDEO_URL, video.videoUrl()))
                 .executeWithVariablesInReturn();
         if (process.isEnded()) {
             return videos.find(video.code()).orElseThrow(); // auto-rejected: the row holds the decision
         }
         // waiting for its auditor: nothing but the flagged words changed, and the process knows them
-        return video.withFlaggedWords((String) process.getVariables().get("flaggedWords"));
+        return video.withFlaggedWords((String) process.getVariables().get(PublishToDisplay.FLAGGED_WORDS));
     }
 
     @Override

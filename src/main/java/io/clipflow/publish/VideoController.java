@@ -74,8 +74,8 @@ class VideoController {
             return video;
         }
         // the row names the auditor once decided; while it waits, the engine knows whose task it is
-        Task audit = tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey("auditVideo")
-                .singleResult();
+        Task audit = tasks.createTaskQuery().processInstanceBusinessKey(code)
+                .taskDefinitionKey(PublishToDisplay.AUDIT_TASK).singleResult();
         return audit == null || audit.getAssignee() == null ? video : video.withAuditor(audit.getAssignee());
     }
 

@@ -15,6 +15,16 @@ import org.springframework.http.ResponseEntity;
 class EngineRestCompletionTest extends AuditApiSupport {
 
     @Test
+    void auditorsMayReadTheProcessTheirTasksBelongTo() {
+        String definition = "/engine-rest/process-definition/key/publish-to-display";
+
+        assertThat(http.withBasicAuth("auditor1", "auditor1").getForEntity(definition, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("creator1", "creator1").getForEntity(definition, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void completingThroughEngineRestHasTheSameEffect() {
         String code = publish("Via engine REST", "completed by the assignee");
         Task task = openTask(code);
