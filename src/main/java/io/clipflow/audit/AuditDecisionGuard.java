@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * each with the message; any other exception would be a 500. Either way the whole step rolls back.
  */
 @Component("auditDecisionGuard")
-public class AuditDecisionGuard implements TaskListener {
+class AuditDecisionGuard implements TaskListener {
 
     /** Who "decided" when the engine itself completed an unassigned task. */
     static final String SYSTEM = "system";

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * How long an audit may wait before it is handed to another auditor ({@code clipflow.audit.overdue-after},
  * default PT24H). The BPMN timer reads {@code ${auditOverdue.cycle}}: a repeating cycle, so a task that is
  * overdue again with its next auditor moves on again. Read when the timer is created: a changed setting applies
- * to audit tasks created after it.
+ * to audit tasks created after it. Public because the expression language reads properties of public classes only.
  */
 @Component("auditOverdue")
 public class AuditOverdue {

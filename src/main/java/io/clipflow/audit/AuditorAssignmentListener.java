@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * it is in, so the bookkeeping is right whichever way the change came.
  */
 @Component("auditorAssignmentListener")
-public class AuditorAssignmentListener implements TaskListener {
+class AuditorAssignmentListener implements TaskListener {
 
     /** Task-local: the auditor whose open count includes this task. */
     static final String COUNTED_FOR = "countedFor";

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * previous one's is released once this step has committed.
  */
 @Component("reassignOverdueAudit")
-public class ReassignOverdueAudit implements JavaDelegate {
+class ReassignOverdueAudit implements JavaDelegate {
 
     private static final Logger log = LoggerFactory.getLogger(ReassignOverdueAudit.class);
 

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * One H2 file by default; several PostgreSQL databases when scaled out.
  */
 @ConfigurationProperties("clipflow.shards")
-public record ShardProperties(List<Shard> databases, int poolSize) {
+record ShardProperties(List<Shard> databases, int poolSize) {
 
     public ShardProperties {
         if (databases == null || databases.isEmpty()) {

@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
  * real variable for the audit form, and is also kept on the video row.
  */
 @Component("checkSensitiveWords")
-public class CheckSensitiveWords implements JavaDelegate {
+class CheckSensitiveWords implements JavaDelegate {
 
     private final WordLibrary library;
     private final Videos videos;
 
-    public CheckSensitiveWords(WordLibrary library, Videos videos) {
+    CheckSensitiveWords(WordLibrary library, Videos videos) {
         this.library = library;
         this.videos = videos;
     }

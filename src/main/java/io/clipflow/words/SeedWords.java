@@ -10,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The word library shipped with the application: {@code words/seed-words.txt} on the classpath. */
-public final class SeedWords {
+final class SeedWords {
 
     static final String RESOURCE = "/words/seed-words.txt";
 
     private SeedWords() {
     }
 
-    public static List<SensitiveWord> load() {
+    static List<SensitiveWord> load() {
         try (InputStream in = SeedWords.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing classpath resource " + RESOURCE);

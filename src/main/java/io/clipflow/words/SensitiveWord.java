@@ -3,7 +3,7 @@ package io.clipflow.words;
 import java.util.Objects;
 
 /** One entry of the word library, as the library stores it (not normalised). */
-public record SensitiveWord(String word, WordLevel level) {
+record SensitiveWord(String word, WordLevel level) {
 
     public SensitiveWord {
         Objects.requireNonNull(word, "word");

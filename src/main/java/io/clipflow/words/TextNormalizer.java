@@ -9,7 +9,7 @@ package io.clipflow.words;
  * <p>All of it is precomputed into one table over the 65,536 chars, so folding a char while
  * matching is a single array read; the table is built once per JVM.
  */
-public final class TextNormalizer {
+final class TextNormalizer {
 
     private static final TextNormalizer SHARED = new TextNormalizer();
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * {@link WordLibrary} catches up with any change announced while a node was not listening.
  */
 @Component
-public class WordLibraryChanges implements SmartLifecycle {
+class WordLibraryChanges implements SmartLifecycle {
 
     static final String CHANNEL = "clipflow:words:changed";
 

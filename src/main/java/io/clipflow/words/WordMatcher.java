@@ -25,7 +25,7 @@ import java.util.Map;
  * emoji can still form a word; the run limit keeps that local, and it is the price of catching
  * "赌，博". Hits without filler are plain substring hits, as in any Aho-Corasick matcher.
  */
-public final class WordMatcher {
+final class WordMatcher {
 
     static final int MAX_FILLER_RUN = 3;
 

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.clipflow.words.WordLibrary;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,7 +27,8 @@ public final class PublishFixtures {
         return videos;
     }
 
-    public CheckSensitiveWords checkSensitiveWords(WordLibrary library) {
+    /** The word screen step, over {@code library}. */
+    public JavaDelegate checkSensitiveWords(WordLibrary library) {
         return new CheckSensitiveWords(library, videos);
     }
 
