@@ -14,7 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 
 /**
- * Load driver for the seckill accept path, against a running app (demo data on: it signs in as admin/admin).
+ * Load driver for the seckill accept path, against a running app (demo data on: it signs in as admin/admin) started
+ * from the bench build, which alone has the no-op endpoint ({@code io.clipflow.bench.SeckillNoop});
+ * {@code scripts/bench-seckill} starts such an app with a redis-server of its own, runs this driver and stops both.
  * In ONE run: the no-op baseline and the accept path, alternating, then an oversubscription run that checks
  * nothing was oversold and no buyer got two units. After every block that accepted attempts the driver waits
  * until their orders exist (and says how fast they were made), so that the asynchronous order creation of one

@@ -29,7 +29,7 @@ class SeckillConfiguration {
         return rules -> rules
                 .requestMatchers(HttpMethod.POST, "/api/seckill/events", "/api/seckill/events/*/reconcile")
                 .hasAuthority(ops)
-                .requestMatchers(HttpMethod.POST, "/api/seckill/events/*/attempts", "/api/seckill/noop")
+                .requestMatchers(HttpMethod.POST, "/api/seckill/events/*/attempts")
                 .hasAuthority(buyers);
     }
 

@@ -9,7 +9,6 @@ import io.clipflow.platform.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -80,20 +78,6 @@ class SeckillController {
     @PostMapping("/events/{id}/reconcile")
     Reconciliation.Report reconcile(@PathVariable long id) {
         return reconciliation.reconcile(events.find(id).orElseThrow(() -> Problems.notFound("Seckill event " + id)));
-    }
-
-    /**
-     * Does nothing, as cheaply as the framework allows, behind the same security as an attempt: the baseline
-     * the load driver measures the accept path against.
-     */
-    @PostMapping("/noop")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    Noop noop() {
-        return Noop.INSTANCE;
-    }
-
-    record Noop(String status) {
-        static final Noop INSTANCE = new Noop("NOOP");
     }
 
     private EventView view(SeckillEvent event) {
