@@ -1,12 +1,16 @@
 package io.clipflow;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * A real {@code redis-server} on a free loopback port, in memory only, for tests. Tests that need Redis to go
@@ -40,12 +44,13 @@ public final class RedisTestServer implements AutoCloseable {
         catch (IOException ex) {
             throw new UncheckedIOException("redis-server could not start (is it installed? ./test installs it)", ex);
         }
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!answersPing()) {
-            if (Instant.now().isAfter(deadline) || !process.isAlive()) {
-                throw new IllegalStateException("redis-server did not come up on port " + port);
-            }
-            sleep(20);
+        Process started = process;
+        try {
+            await("redis-server on port " + port).atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20)).failFast(() -> !started.isAlive()).until(this::answersPing);
+        }
+        catch (ConditionTimeoutException | TerminalFailureException ex) {
+            throw new IllegalStateException("redis-server did not come up on port " + port, ex);
         }
     }
 
@@ -85,15 +90,6 @@ public final class RedisTestServer implements AutoCloseable {
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
         }
     }
 }

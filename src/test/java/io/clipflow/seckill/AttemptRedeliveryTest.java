@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** An attempt a dead node held is taken over by a live one, and taken over it starts no second process or order. */
 @ClipflowIntegrationTest
@@ -57,8 +58,8 @@ class AttemptRedeliveryTest {
 
         handOverToADeadNode(attemptId, event, item, buyer);
 
-        SeckillApi.await("the abandoned attempt's order", Duration.ofSeconds(20), () -> orders(attemptId) == 1);
-        SeckillApi.await("the attempt settled", Duration.ofSeconds(20),
+        await("the abandoned attempt's order").atMost(Duration.ofSeconds(20)).until(() -> orders(attemptId) == 1);
+        await("the attempt settled").atMost(Duration.ofSeconds(20)).until(
                 () -> attempts.find(attemptId).orElseThrow().status() == Attempts.Status.SUCCEEDED);
         assertThat(processes(attemptId)).isEqualTo(1);
         assertThat(items.find(item).orElseThrow().stock()).isEqualTo(2);
@@ -72,7 +73,7 @@ class AttemptRedeliveryTest {
         long event = api.openEvent(item, 3);
         String attemptId = JsonPath.read(api.attempt(buyer, event, api.token(buyer)).getContentAsString(),
                 "$.attemptId");
-        SeckillApi.await("the first order", Duration.ofSeconds(20), () -> orders(attemptId) == 1);
+        await("the first order").atMost(Duration.ofSeconds(20)).until(() -> orders(attemptId) == 1);
 
         handOverToADeadNode(attemptId, event, item, buyer);
 
@@ -87,7 +88,7 @@ class AttemptRedeliveryTest {
                 SeckillKeys.attempt(attemptId)), attemptId, String.valueOf(event), String.valueOf(item), buyer,
                 SeckillKeys.DRAINERS);
         drainer.drain();
-        SeckillApi.await("the abandoned entry handled", Duration.ofSeconds(20),
+        await("the abandoned entry handled").atMost(Duration.ofSeconds(20)).until(
                 () -> redis.opsForStream().range(SeckillKeys.ATTEMPT_STREAM, Range.closed(entry, entry)).isEmpty());
     }
 

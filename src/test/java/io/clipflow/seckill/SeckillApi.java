@@ -4,10 +4,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.function.BooleanSupplier;
 
 import com.jayway.jsonpath.JsonPath;
 import org.camunda.bpm.engine.IdentityService;
@@ -74,16 +71,5 @@ final class SeckillApi {
             identity.createMembership(id, "buyers");
         }
         return id;
-    }
-
-    /** Waits until {@code done}, polling, for at most {@code limit}; fails with {@code what} otherwise. */
-    static void await(String what, Duration limit, BooleanSupplier done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (!done.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out after " + limit + " waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 }

@@ -1,12 +1,14 @@
 package io.clipflow.seckill;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 
 import com.jayway.jsonpath.JsonPath;
@@ -102,7 +104,7 @@ class SeckillApiTest {
                 .getContentAsString(), "$.attemptId");
 
         assertThat(api.readAttempt("apibuyer2", attemptId).getStatus()).isEqualTo(404);
-        SeckillApi.await("the order", java.time.Duration.ofSeconds(20), () -> read(attemptId).contains("SUCCEEDED"));
+        await("the order").atMost(Duration.ofSeconds(20)).until(() -> read(attemptId).contains("SUCCEEDED"));
         assertThat(read(attemptId)).contains("\"orderNo\":\"O");
     }
 

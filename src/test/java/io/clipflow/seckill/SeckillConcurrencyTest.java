@@ -1,6 +1,7 @@
 package io.clipflow.seckill;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ class SeckillConcurrencyTest {
         assertThat(replaysDiffering.get()).isZero();
         assertThat(events.remaining(event)).isZero();
 
-        SeckillApi.await("100 orders", Duration.ofSeconds(45), () -> acceptedAttempts.values().stream()
+        await("100 orders").atMost(Duration.ofSeconds(45)).until(() -> acceptedAttempts.values().stream()
                 .allMatch(id -> attempts.find(id).orElseThrow().status() != Attempts.Status.PENDING));
         assertThat(acceptedAttempts.values()).allSatisfy(id -> assertThat(attempts.find(id).orElseThrow().status())
                 .isEqualTo(Attempts.Status.SUCCEEDED));

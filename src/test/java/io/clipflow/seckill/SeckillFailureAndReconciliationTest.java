@@ -1,6 +1,7 @@
 package io.clipflow.seckill;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -58,15 +59,16 @@ class SeckillFailureAndReconciliationTest {
 
         String attemptId = JsonPath.read(api.attempt(buyer, event, api.token(buyer)).getContentAsString(),
                 "$.attemptId");
-        SeckillApi.await("the process", Duration.ofSeconds(10), () -> process(attemptId) != null);
+        await("the process").atMost(Duration.ofSeconds(10)).until(() -> process(attemptId) != null);
         ProcessInstance process = process(attemptId);
-        SeckillApi.await("the first failure", Duration.ofSeconds(20), () -> job(process).getExceptionMessage() != null);
+        await("the first failure").atMost(Duration.ofSeconds(20))
+                .until(() -> job(process).getExceptionMessage() != null);
         assertThat(job(process).getRetries()).isEqualTo(2);
         assertThat(attempts.find(attemptId).orElseThrow().status()).isEqualTo(Attempts.Status.PENDING);
         assertThat(events.remaining(event)).isZero();
 
         // the remaining retries, without waiting for their due time
-        SeckillApi.await("the last retry", Duration.ofSeconds(20), () -> {
+        await("the last retry").atMost(Duration.ofSeconds(20)).until(() -> {
             Job job = job(process);
             if (job.getRetries() > 0) {
                 try {
@@ -97,7 +99,7 @@ class SeckillFailureAndReconciliationTest {
             String buyer = SeckillApi.newBuyer(identity, "drift" + i);
             ids[i] = JsonPath.read(api.attempt(buyer, event, api.token(buyer)).getContentAsString(), "$.attemptId");
         }
-        SeckillApi.await("3 orders", Duration.ofSeconds(20), () -> java.util.Arrays.stream(ids)
+        await("3 orders").atMost(Duration.ofSeconds(20)).until(() -> java.util.Arrays.stream(ids)
                 .allMatch(id -> attempts.find(id).orElseThrow().status() == Attempts.Status.SUCCEEDED));
         double driftBefore = meters.counter("clipflow.seckill.drift").count();
 
@@ -143,7 +145,7 @@ class SeckillFailureAndReconciliationTest {
         String buyer = SeckillApi.newBuyer(identity, "unmarked1");
         String ordered = JsonPath.read(api.attempt(buyer, event, api.token(buyer)).getContentAsString(),
                 "$.attemptId");
-        SeckillApi.await("the order", Duration.ofSeconds(20),
+        await("the order").atMost(Duration.ofSeconds(20)).until(
                 () -> attempts.find(ordered).orElseThrow().status() == Attempts.Status.SUCCEEDED);
         String orderNo = attempts.find(ordered).orElseThrow().orderNo();
         // the node died between the order's commit and the Redis mark after it
@@ -174,7 +176,7 @@ class SeckillFailureAndReconciliationTest {
         String keeper = SeckillApi.newBuyer(identity, "kept1");
         String kept = JsonPath.read(api.attempt(keeper, event, api.token(keeper)).getContentAsString(),
                 "$.attemptId");
-        SeckillApi.await("the kept order", Duration.ofSeconds(20),
+        await("the kept order").atMost(Duration.ofSeconds(20)).until(
                 () -> attempts.find(kept).orElseThrow().status() == Attempts.Status.SUCCEEDED);
         // after a crash: the attempt reads SUCCEEDED with an order number the database does not have
         String loser = SeckillApi.newBuyer(identity, "lost1");
@@ -199,7 +201,7 @@ class SeckillFailureAndReconciliationTest {
                 .andExpect(jsonPath("$.succeededWithoutOrder").value(0)).andExpect(jsonPath("$.drift").value(0));
         // the buyer's slot is free again: the unit can be bought, and this time its order is placed
         String again = JsonPath.read(api.attempt(loser, event, api.token(loser)).getContentAsString(), "$.attemptId");
-        SeckillApi.await("the new order", Duration.ofSeconds(20),
+        await("the new order").atMost(Duration.ofSeconds(20)).until(
                 () -> attempts.find(again).orElseThrow().status() == Attempts.Status.SUCCEEDED);
     }
 

@@ -1,6 +1,7 @@
 package io.clipflow.words;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -8,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import io.clipflow.ClipflowIntegrationTest;
@@ -78,10 +80,7 @@ class SensitiveWordApiTest {
 
         redis.convertAndSend(WordLibraryChanges.CHANNEL, "reload");
 
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (library.findAll(word).isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !library.findAll(word).isEmpty());
         assertThat(library.findAll(word)).singleElement().satisfies(h -> assertThat(h.isBlock()).isFalse());
         words.delete(word);
         library.reload();
