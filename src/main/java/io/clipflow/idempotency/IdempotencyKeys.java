@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
  * DONE), {@code expiresAt}, and once claimed {@code fingerprint}, {@code claimedAt}, and once done
  * {@code status}, {@code contentType}, {@code location}, {@code body}. Every transition is one Lua script,
  * so one round trip decides it atomically however many requests carry the key at once. A Lua script of another
- * feature spends a NEW key in its own atomic step through this module's functions ({@link KeySpendingScripts}).
- * Requests use keys through {@link IdempotentRequests}; this class's public face is issuing them.
+ * feature spends a NEW key in its own atomic step through this module's functions ({@link KeySpendingScripts}),
+ * which leave it DONE with that script's answer in fields the script names (seckill: {@code seckillOutcome},
+ * {@code attemptId}). Requests use keys through {@link IdempotentRequests}; this class's public face is issuing them.
  */
 @Component
 @EnableConfigurationProperties(IdempotencyProperties.class)
