@@ -3,6 +3,9 @@ package io.clipflow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,7 +35,38 @@ class ModularityTests {
     void writesModuleDocumentation() throws IOException {
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder(DOCS.toString()))
                 .writeDocumentation();
+        try (Stream<Path> files = Files.list(DOCS)) {
+            for (Path diagram : files.filter(file -> file.toString().endsWith(".puml")).toList()) {
+                sortStatements(diagram);
+            }
+        }
         Files.writeString(DOCS.resolve("README.md"), overview());
+    }
+
+    /**
+     * Spring Modulith writes a diagram's components and relations in no fixed order; sorted, an unchanged structure
+     * writes unchanged files.
+     */
+    private static void sortStatements(Path diagram) throws IOException {
+        List<String> lines = Files.readAllLines(diagram);
+        List<String> sorted = new ArrayList<>();
+        for (int start = 0, end; start < lines.size(); start = end) {
+            String kind = statementKind(lines.get(start));
+            end = start + 1;
+            while (kind != null && end < lines.size() && kind.equals(statementKind(lines.get(end)))) {
+                end++;
+            }
+            List<String> run = new ArrayList<>(lines.subList(start, end));
+            if (kind != null) {
+                Collections.sort(run);
+            }
+            sorted.addAll(run);
+        }
+        Files.writeString(diagram, String.join("\n", sorted));
+    }
+
+    private static String statementKind(String line) {
+        return Stream.of("Rel(", "  Component(").filter(line::startsWith).findFirst().orElse(null);
     }
 
     /** Which module uses which, and each module's public face: docs/modules/README.md. */
