@@ -22,8 +22,10 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  * the harness's buyers). A fresh client per incarnation: pooled connections of a killed app are dead.
  *
  * <p>A call either has an {@link Answer} or throws {@link NoAnswer}, which says whether the request may have
- * reached the app ({@code cutOff}: the connection broke or timed out after sending) or certainly did not
- * (refused connection: the app was already gone).
+ * reached the app ({@code cutOff}: the connection broke or timed out after sending) or ended on a refused
+ * connection. The latter is not proof that nothing arrived: the JDK client resends a request, POST included,
+ * whose pooled connection closed before any answer, and the resend is what was refused; the load tells the two
+ * apart by whether the app was killed before the request left.
  */
 final class ApiClient {
 
@@ -61,7 +63,7 @@ final class ApiClient {
         }
     }
 
-    /** No answer came. {@code cutOff}: the request may have reached the app; otherwise it surely did not. */
+    /** No answer came. {@code cutOff}: the request may have reached the app; otherwise the last try was refused. */
     static final class NoAnswer extends Exception {
 
         final boolean cutOff;
@@ -157,7 +159,7 @@ final class ApiClient {
         }
     }
 
-    /** The connection was never made: nothing of the request reached the app. */
+    /** The (last) connection was never made. */
     private static boolean refused(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) {

@@ -185,9 +185,9 @@ public final class CrashHarness {
             }
         }
         long failed = ledger.attemptStatus.values().stream().filter("FAILED"::equals).count();
-        return String.format("seckill: %d attempts accepted, %d FAILED; accepted <= 5 s before a kill: %d SUCCEEDED"
-                + " before it (accept→SUCCEEDED %s), %d after the restart (%s), %d never%n", ledger.attempts.size(),
-                failed, before.size(), stats(before), after.size(), stats(after), never);
+        return String.format("seckill: %d attempts accepted, %d FAILED; accepted <= 5 s before a kill: %d seen"
+                + " SUCCEEDED before it (accept→SUCCEEDED %s), %d only after it (%s), %d never%n",
+                ledger.attempts.size(), failed, before.size(), stats(before), after.size(), stats(after), never);
     }
 
     private static String stats(List<Double> seconds) {

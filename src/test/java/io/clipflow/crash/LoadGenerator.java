@@ -34,6 +34,7 @@ final class LoadGenerator {
     private final Ledger ledger;
     private final int cycle;
     private final long seed;
+    private volatile AtomicBoolean killed = new AtomicBoolean();
 
     LoadGenerator(ApiClient api, World world, Ledger ledger, int cycle, long seed) {
         this.api = api;
@@ -45,6 +46,7 @@ final class LoadGenerator {
 
     /** Runs {@code threads} workers until {@code killed} (or {@code limit}, a safety net); returns when all ended. */
     void run(int threads, AtomicBoolean killed, Duration limit) throws InterruptedException {
+        this.killed = killed;
         Instant deadline = Instant.now().plus(limit);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -212,16 +214,24 @@ final class LoadGenerator {
         Answer send() throws NoAnswer;
     }
 
-    /** Sends, counts the outcome, and records the request through {@code onCutOff} if its answer never came. */
+    /**
+     * Sends, counts the outcome, and records the request through {@code onCutOff} if its answer never came.
+     * A refused connection proves nothing was sent only if the app was already killed when the request left:
+     * before that, the refusal can be the HTTP client's own retry of a POST whose first attempt, on a pooled
+     * connection, reached the app and was cut off (the client retries when the connection closes before any
+     * answer, taking it for an idle connection the server closed).
+     */
     private Answer send(Kind kind, Call call, Runnable onCutOff) throws NoAnswer {
+        boolean sentBeforeKill = !killed.get();
         try {
             Answer answer = call.send();
             ledger.count(kind, answer.is2xx() ? "2xx" : answer.outcome());
             return answer;
         }
         catch (NoAnswer none) {
-            ledger.count(kind, none.cutOff ? "cut off" : "not sent");
-            if (none.cutOff) {
+            boolean cutOff = none.cutOff || sentBeforeKill;
+            ledger.count(kind, cutOff ? "cut off" : "not sent");
+            if (cutOff) {
                 onCutOff.run();
             }
             throw none;
