@@ -207,7 +207,7 @@ public final class CrashHarness {
         System.out.println("[crash " + java.time.LocalTime.now().withNano(0) + "] " + line);
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
