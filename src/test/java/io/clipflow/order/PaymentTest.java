@@ -115,7 +115,7 @@ class PaymentTest {
         assertThat(items.find(item.id()).orElseThrow().stock()).isEqualTo(1);
 
         // the payment timeout's timer job, run now through the engine as the job executor would when due
-        // (the executor itself may idle up to a minute between polls, too slow and uneven for a test)
+        // (the executor itself may idle up to 5 s between polls, too slow and uneven for a test)
         Job timer = management.createJobQuery().processInstanceId(processOf(orderNo)).timers().singleResult();
         assertThat(timer.getDuedate()).isAfter(Date.from(Instant.now().plus(Duration.ofMinutes(14))));
         management.executeJob(timer.getId());
