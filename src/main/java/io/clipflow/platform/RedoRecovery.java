@@ -85,35 +85,23 @@ class RedoRecovery {
         return applied;
     }
 
+    /** The write's logged class picks its handler: the one whose write type it is (or a subtype of). */
     private void redo(JsonNode logged) {
         String type = logged.get("type").asText();
-        ShardWriteHandler<?> handler = handlers.stream().filter(h -> h.writeType().getName().equals(type)
-                || isSubtype(type, h.writeType())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No handler for shard writes of type " + type));
-        apply(handler, logged.get("write"), type);
-    }
-
-    private <W> void apply(ShardWriteHandler<W> handler, JsonNode write, String type) {
-        Class<? extends W> writeType = load(type, handler.writeType());
-        handler.apply(json.convertValue(write, writeType), true);
-    }
-
-    private static boolean isSubtype(String type, Class<?> of) {
+        Class<?> writeClass;
         try {
-            return of.isAssignableFrom(ClassUtils.forName(type, of.getClassLoader()));
+            writeClass = ClassUtils.forName(type, getClass().getClassLoader());
         }
         catch (ClassNotFoundException | LinkageError ex) {
-            return false;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <W> Class<? extends W> load(String type, Class<W> of) {
-        try {
-            return (Class<? extends W>) ClassUtils.forName(type, of.getClassLoader()).asSubclass(of);
-        }
-        catch (ClassNotFoundException ex) {
             throw new IllegalStateException("Unknown shard write type " + type, ex);
         }
+        ShardWriteHandler<?> handler = handlers.stream().filter(h -> h.writeType().isAssignableFrom(writeClass))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No handler for shard writes of type " + type));
+        apply(handler, logged.get("write"), writeClass);
+    }
+
+    private <W> void apply(ShardWriteHandler<W> handler, JsonNode write, Class<?> writeClass) {
+        handler.apply(json.convertValue(write, writeClass.asSubclass(handler.writeType())), true);
     }
 }
