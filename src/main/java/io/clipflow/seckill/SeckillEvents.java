@@ -58,7 +58,22 @@ class SeckillEvents {
         SeckillEvent event = new SeckillEvent(id, itemId, stock, startsAt, endsAt);
         redis.execute(load, List.of(SeckillKeys.event(event.id())), String.valueOf(itemId), String.valueOf(stock),
                 String.valueOf(startsAt.toInstant().toEpochMilli()), String.valueOf(endsAt.toInstant().toEpochMilli()));
+        drained(event.id());
         return event;
+    }
+
+    /**
+     * Names the event among those whose attempt streams the nodes drain ({@link SeckillKeys#EVENTS}). A step of its
+     * own (the set spans events, so it lives in no event's slot); the reconciliation names every recent event
+     * again, should Redis have lost the set.
+     */
+    void drained(long eventId) {
+        redis.opsForSet().add(SeckillKeys.EVENTS, String.valueOf(eventId));
+    }
+
+    /** Whether the event exists: Redis knows it, or else the database does. */
+    boolean exists(long id) {
+        return Boolean.TRUE.equals(redis.hasKey(SeckillKeys.event(id))) || find(id).isPresent();
     }
 
     Optional<SeckillEvent> find(long id) {
