@@ -100,6 +100,7 @@ class SharedSessionTest {
                 + new String(Base64.getDecoder().decode(browser.cookie("SESSION")), StandardCharsets.UTF_8);
         StringRedisTemplate redis = a.bean(StringRedisTemplate.class);
         assertThat(redis.hasKey(sessionKey)).isTrue();
+        assertThat(redis.getExpire(sessionKey)).as("30 minutes idle").isBetween(29 * 60L, 30 * 60L);
         assertThat(browser.get(b, ME).statusCode()).isEqualTo(200);
 
         redis.delete(sessionKey);
