@@ -69,7 +69,7 @@ class AttemptController {
         if (unusable == KeyRefusal.MISSING) {
             throw unusable.exception();
         }
-        if (unusable == null && !Attempts.spendableAt(token, id)) {
+        if (unusable == null && !SeckillKeys.spendableAt(token, id)) {
             return idempotent.execute(token, caller.getName(), new AttemptRequest(id), () -> {
                 Attempts.Decision decision = attempts.take(id, caller.getName());
                 if (decision.outcome() != Attempts.Outcome.ACCEPTED) {

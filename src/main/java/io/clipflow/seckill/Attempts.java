@@ -59,18 +59,13 @@ class Attempts {
         this.properties = properties;
     }
 
-    /** Whether {@code token} was issued for {@code eventId}, so that {@link #attempt} can spend it. */
-    static boolean spendableAt(String token, long eventId) {
-        return KeySpendingScripts.livesWith(token, SeckillKeys.slotTag(eventId));
-    }
-
     /**
      * Spends {@code token} on one attempt of {@code buyer} at {@code eventId}: one atomic Redis step, the token spent
      * by the idempotency module's functions composed into the same script. Only a token issued for the event
-     * ({@link #spendableAt}): its key shares the event's hash slot.
+     * ({@link SeckillKeys#spendableAt}): its key shares the event's hash slot.
      */
     Decision attempt(long eventId, String buyer, String token) {
-        if (!spendableAt(token, eventId)) {
+        if (!SeckillKeys.spendableAt(token, eventId)) {
             throw new IllegalArgumentException("A token not issued for event " + eventId + " is spent on its own");
         }
         String attemptId = SeckillKeys.newAttemptId(eventId);

@@ -106,10 +106,7 @@ class Reconciliation {
     }
 
     Report reconcile(SeckillEvent event) {
-        Long waiting = redis.opsForStream().size(SeckillKeys.attempts(event.id()));
-        if (event.endsAt().toInstant().isAfter(java.time.Instant.now()) || waiting != null && waiting > 0) {
-            events.drained(event.id());
-        }
+        events.drainedAgain(event);
         Settled settled = settleAttempts(event.id(), orderBook.placedFor(SeckillKeys.orderSourcePrefix(event.id())));
         List<Order> orders = settled.orders();
         List<String> args = new ArrayList<>(List.of(String.valueOf(event.itemId()), String.valueOf(event.stock()),

@@ -1,5 +1,6 @@
 package io.clipflow.seckill;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -69,6 +70,14 @@ class SeckillEvents {
      */
     void drained(long eventId) {
         redis.opsForSet().add(SeckillKeys.EVENTS, String.valueOf(eventId));
+    }
+
+    /** Names the event again, should Redis have lost it, unless it is over and nothing waits in its stream. */
+    void drainedAgain(SeckillEvent event) {
+        Long waiting = redis.opsForStream().size(SeckillKeys.attempts(event.id()));
+        if (event.endsAt().toInstant().isAfter(Instant.now()) || waiting != null && waiting > 0) {
+            drained(event.id());
+        }
     }
 
     /** Whether the event exists: Redis knows it, or else the database does. */

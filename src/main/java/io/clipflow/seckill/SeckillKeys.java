@@ -55,6 +55,11 @@ final class SeckillKeys {
         return of(eventOf(attemptId)) + "attempt:" + attemptId;
     }
 
+    /** Whether {@code token} was issued for {@code eventId}: its key is in the event's slot. */
+    static boolean spendableAt(String token, long eventId) {
+        return KeySpendingScripts.livesWith(token, slotTag(eventId));
+    }
+
     static String token(String token) {
         return KeySpendingScripts.redisKey(token);
     }
