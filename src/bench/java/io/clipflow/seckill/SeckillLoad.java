@@ -51,8 +51,8 @@ public final class SeckillLoad {
         long warmEvent = event(client, item, acceptStock / 2);
         long acceptEvent = event(client, item, acceptStock);
 
-        String[] warmTokens = tokens(client, pool, buyers, 2_000);
-        String[] acceptTokens = tokens(client, pool, buyers, requests);
+        String[] warmTokens = tokens(client, pool, buyers, warmEvent, 2_000);
+        String[] acceptTokens = tokens(client, pool, buyers, acceptEvent, requests);
         String noop = "/api/seckill/noop";
         client.phase("warm-up", pool, workers, 2_000, limit, i -> new LoadClient.Call(buyer(buyers, i), noop, null), null);
         Map<Integer, List<String>> warmAccepted = new ConcurrentHashMap<>();
@@ -89,7 +89,7 @@ public final class SeckillLoad {
                 200), "stock"));
         long event = event(client, item, stock);
         int tries = buyers.size() * 3;
-        String[] tokens = tokens(client, pool, buyers, tries);
+        String[] tokens = tokens(client, pool, buyers, event, tries);
         Map<Integer, List<String>> bodies = new ConcurrentHashMap<>();
         signIn(client, pool, workers, limit, buyers);
         LoadClient.Result result = client.phase("oversub", pool, workers, tries, limit,
@@ -164,14 +164,15 @@ public final class SeckillLoad {
         return buyers;
     }
 
-    private static String[] tokens(LoadClient client, ExecutorService pool, List<String> buyers, int count)
-            throws Exception {
+    /** Tokens issued for the event: the accept path spends each in its one script. */
+    private static String[] tokens(LoadClient client, ExecutorService pool, List<String> buyers, long event,
+            int count) throws Exception {
         String[] tokens = new String[count];
         List<java.util.concurrent.Future<?>> issued = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int n = i;
             issued.add(pool.submit(() -> tokens[n] = LoadClient.field(client.call("POST", buyer(buyers, n),
-                    "/api/orders/tokens", null, 201), "token")));
+                    "/api/seckill/events/" + event + "/tokens", null, 201), "token")));
         }
         for (java.util.concurrent.Future<?> f : issued) {
             f.get();

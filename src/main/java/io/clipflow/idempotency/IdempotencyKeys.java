@@ -25,12 +25,19 @@ import org.springframework.stereotype.Component;
  * feature spends a NEW key in its own atomic step through this module's functions ({@link KeySpendingScripts}),
  * which leave it DONE with that script's answer in fields the script names (seckill: {@code seckillOutcome},
  * {@code attemptId}). Requests use keys through {@link IdempotentRequests}; this class's public face is issuing them.
+ *
+ * <p>Under Redis Cluster a script's keys must share one hash slot. A key spent alone lives wherever its random
+ * token hashes. A key meant to be spent inside another feature's script is issued <em>with that script's hash
+ * tag</em> ({@link #issue(String, String)}): the token is {@code <tag>.<random>} and its hash
+ * {@code clipflow:idem:{<tag>}:<random>}, so it lands in the slot of the keys it is spent with.
  */
 @Component
 @EnableConfigurationProperties(IdempotencyProperties.class)
 public class IdempotencyKeys {
 
     static final String KEY_PREFIX = "clipflow:idem:";
+    /** Separates a token's hash tag from its random part; neither a tag nor base64url uses it. */
+    static final char TAG_END = '.';
 
     public record IssuedKey(String token, Instant expiresAt) {
     }
@@ -74,18 +81,49 @@ public class IdempotencyKeys {
         return issue(owner, properties.tokenTtl());
     }
 
+    /**
+     * A key to spend inside a script whose keys carry the hash tag {@code {slotTag}} (letters, digits, '-', '_'
+     * and ':' only): it lives in their Redis Cluster slot.
+     */
+    public IssuedKey issue(String owner, String slotTag) {
+        if (!slotTag.matches("[A-Za-z0-9_:-]{1,40}")) {
+            throw new IllegalArgumentException("Not a hash tag for a key: " + slotTag);
+        }
+        return issue(slotTag + TAG_END, owner, properties.tokenTtl());
+    }
+
     /** Package-private so tests can issue keys that expire quickly. */
     IssuedKey issue(String owner, Duration ttl) {
+        return issue("", owner, ttl);
+    }
+
+    private IssuedKey issue(String tagPrefix, String owner, Duration ttl) {
         byte[] bytes = new byte[18];
         random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Long expiresAt = call(() -> redis.execute(issue, List.of(KEY_PREFIX + token), owner,
+        String token = tagPrefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Long expiresAt = call(() -> redis.execute(issue, List.of(redisKey(token)), owner,
                 String.valueOf(ttl.toMillis())));
         return new IssuedKey(token, Instant.ofEpochMilli(expiresAt));
     }
 
+    /**
+     * The hash of {@code token}: {@code clipflow:idem:<token>} for an untagged one (the layout keys always had),
+     * {@code clipflow:idem:{<tag>}:<random>} for one issued with a tag.
+     */
+    static String redisKey(String token) {
+        int tagEnd = token.lastIndexOf(TAG_END);
+        return tagEnd < 0 ? KEY_PREFIX + token
+                : KEY_PREFIX + "{" + token.substring(0, tagEnd) + "}:" + token.substring(tagEnd + 1);
+    }
+
+    /** The hash tag {@code token} was issued with, or null for an untagged one. */
+    static String slotTag(String token) {
+        int tagEnd = token.lastIndexOf(TAG_END);
+        return tagEnd < 0 ? null : token.substring(0, tagEnd);
+    }
+
     Claim claim(String token, String caller, String fingerprint) {
-        List<?> reply = call(() -> redis.execute(claim, List.of(KEY_PREFIX + token), caller, fingerprint,
+        List<?> reply = call(() -> redis.execute(claim, List.of(redisKey(token)), caller, fingerprint,
                 String.valueOf(properties.inFlightLease().toMillis()),
                 String.valueOf(properties.responseTtl().toMillis())));
         return switch (String.valueOf(reply.get(0))) {
@@ -100,7 +138,7 @@ public class IdempotencyKeys {
 
     /** Stores the claimed request's response, replayed for {@link IdempotencyProperties#responseTtl()}. */
     boolean complete(String token, String fingerprint, StoredResponse response) {
-        return call(() -> redis.execute(complete, List.of(KEY_PREFIX + token), fingerprint,
+        return call(() -> redis.execute(complete, List.of(redisKey(token)), fingerprint,
                 String.valueOf(response.status()), response.contentType(),
                 response.location() == null ? "" : response.location(), response.body(),
                 String.valueOf(properties.responseTtl().toMillis()))) == 1L;
@@ -108,7 +146,7 @@ public class IdempotencyKeys {
 
     /** Makes a claimed key usable again: its request failed without changing anything. */
     boolean release(String token, String fingerprint) {
-        return call(() -> redis.execute(release, List.of(KEY_PREFIX + token), fingerprint)) == 1L;
+        return call(() -> redis.execute(release, List.of(redisKey(token)), fingerprint)) == 1L;
     }
 
     /** A Redis that does not answer in time is as unavailable as one that refuses the connection (503). */

@@ -2,28 +2,34 @@ package io.clipflow.seckill;
 
 import java.net.URI;
 
+import io.clipflow.idempotency.IdempotencyKeys;
 import io.clipflow.idempotency.IdempotentRequests;
 import io.clipflow.idempotency.KeyRefusal;
 import io.clipflow.platform.Problems;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/seckill/events/{id}/attempts}: the hot path of a flash sale. It touches Redis only, once:
- * the caller is authenticated from the platform's short credential cache, and {@link Attempts#attempt} spends
- * the token, checks and takes the unit and queues the attempt in one Lua script. The order is created later by
- * the {@code seckill} process; the buyer polls {@code GET /api/seckill/attempts/{attemptId}}.
+ * {@code POST /api/seckill/events/{id}/attempts}: the hot path of a flash sale. It touches Redis only: the caller
+ * is authenticated from the platform's short credential cache, and with a token issued for the event
+ * ({@code POST /api/seckill/events/{id}/tokens}) {@link Attempts#attempt} spends the token, checks and takes the
+ * unit and queues the attempt in one Lua script, one round trip. Any other token (one from
+ * {@code POST /api/orders/tokens}) lives in another Redis Cluster slot: it is claimed, the unit taken and the answer
+ * stored in three steps, as the order API does ({@link IdempotentRequests}). The order is created later by the
+ * {@code seckill} process; the buyer polls {@code GET /api/seckill/attempts/{attemptId}}.
  *
- * <p>The token follows the order API's rules, with the idempotency module's answers ({@link KeyRefusal}): the same
- * token again gets the same answer (marked {@code Idempotent-Replayed}); a token of another user, unknown or expired
- * → 422; used for something else → 422.
+ * <p>Either way the token follows the order API's rules, with the idempotency module's answers ({@link KeyRefusal}):
+ * the same token again gets the same answer (marked {@code Idempotent-Replayed}); a token of another user, unknown
+ * or expired → 422; used for something else → 422.
  */
 @RestController
 class AttemptController {
@@ -31,10 +37,29 @@ class AttemptController {
     record Accepted(String attemptId, Attempts.Status status) {
     }
 
-    private final Attempts attempts;
+    /** What a token claimed on its own is claimed for: its fingerprint. */
+    record AttemptRequest(long eventId) {
+    }
 
-    AttemptController(Attempts attempts) {
+    private final Attempts attempts;
+    private final SeckillEvents events;
+    private final IdempotencyKeys keys;
+    private final IdempotentRequests idempotent;
+
+    AttemptController(Attempts attempts, SeckillEvents events, IdempotencyKeys keys, IdempotentRequests idempotent) {
         this.attempts = attempts;
+        this.events = events;
+        this.keys = keys;
+        this.idempotent = idempotent;
+    }
+
+    /** A one-time token for one attempt at this event, living in the event's Redis slot. */
+    @PostMapping("/api/seckill/events/{id}/tokens")
+    ResponseEntity<IdempotencyKeys.IssuedKey> token(@PathVariable long id, Authentication caller) {
+        if (!events.exists(id)) {
+            throw Problems.notFound("Seckill event " + id);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(keys.issue(caller.getName(), SeckillKeys.slotTag(id)));
     }
 
     @PostMapping("/api/seckill/events/{id}/attempts")
@@ -43,6 +68,16 @@ class AttemptController {
         KeyRefusal unusable = KeyRefusal.beforeLookup(token);
         if (unusable == KeyRefusal.MISSING) {
             throw unusable.exception();
+        }
+        if (unusable == null && !SeckillKeys.spendableAt(token, id)) {
+            return idempotent.execute(token, caller.getName(), new AttemptRequest(id), () -> {
+                Attempts.Decision decision = attempts.take(id, caller.getName());
+                if (decision.outcome() != Attempts.Outcome.ACCEPTED) {
+                    ProblemDetail refused = refusal(decision.outcome(), id);
+                    throw new ErrorResponseException(HttpStatusCode.valueOf(refused.getStatus()), refused, null);
+                }
+                return accepted(decision).body(new Accepted(decision.attemptId(), Attempts.Status.PENDING));
+            });
         }
         Attempts.Decision decision = unusable == KeyRefusal.INVALID
                 ? new Attempts.Decision(Attempts.Outcome.INVALID, null, false)
@@ -54,9 +89,12 @@ class AttemptController {
             return replayed(ResponseEntity.status(refusal.getStatus())
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON), decision).body(refusal);
         }
-        return replayed(ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(URI.create("/api/seckill/attempts/" + decision.attemptId())), decision)
-                .body(new Accepted(decision.attemptId(), Attempts.Status.PENDING));
+        return replayed(accepted(decision), decision).body(new Accepted(decision.attemptId(), Attempts.Status.PENDING));
+    }
+
+    private static ResponseEntity.BodyBuilder accepted(Attempts.Decision decision) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/seckill/attempts/" + decision.attemptId()));
     }
 
     private static ResponseEntity.BodyBuilder replayed(ResponseEntity.BodyBuilder response,

@@ -1,42 +1,44 @@
 package io.clipflow.seckill;
 
 import java.lang.management.ManagementFactory;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.connection.stream.Consumer;
-import org.springframework.data.redis.connection.stream.MapRecord;
-import org.springframework.data.redis.connection.stream.ReadOffset;
-import org.springframework.data.redis.connection.stream.StreamOffset;
-import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns accepted attempts into {@code seckill} processes, on every node. Attempts wait in a Redis stream read by
- * one consumer group: each entry goes to one node, which acknowledges it only after the process started, so
- * a node that dies holding entries loses nothing: after {@code redeliverAfter} another node claims them
- * ({@link StreamClaims}). A redelivered attempt starts nothing new: the process is looked up by its business
- * key first, and the order's unique source stops a second order even if two nodes raced past that check. A
- * fresh entry (read with {@code >}) was never handed to any consumer, so nothing can have started it: it is
- * started without the lookup, which was a quarter of the drainer's work under load.
+ * Turns accepted attempts into {@code seckill} processes, on every node. Each event's attempts wait in a Redis
+ * stream of the event's own (in the event's hash slot, where the accept script adds them), read by one consumer
+ * group: each entry goes to one node, which acknowledges it only after the process started, so a node that dies
+ * holding entries loses nothing: after {@code redeliverAfter} another node claims them ({@link StreamClaims}). A
+ * redelivered attempt starts nothing new: the process is looked up by its business key first, and the order's
+ * unique source stops a second order even if two nodes raced past that check. A fresh entry was never handed to
+ * any consumer, so nothing can have started it: it is started without the lookup, which was a quarter of the
+ * drainer's work under load. The events drained are those named in {@link SeckillKeys#EVENTS}; an event over for
+ * a while whose stream is empty is taken off.
  */
 @Component
 class AttemptDrainer {
 
+    /** An event over for this long takes no more attempts, whatever the clocks of Redis and this node say. */
+    private static final Duration OVER_FOR_SURE = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(AttemptDrainer.class);
 
     private final StringRedisTemplate redis;
     private final RuntimeService runtime;
     private final HistoryService history;
     private final SeckillProperties properties;
-    private final StreamClaims claims;
+    private final Map<Long, StreamClaims> streams = new ConcurrentHashMap<>();
     private final String consumer = ManagementFactory.getRuntimeMXBean().getName() + "-"
             + UUID.randomUUID().toString().substring(0, 8);
 
@@ -46,7 +48,6 @@ class AttemptDrainer {
         this.runtime = runtime;
         this.history = history;
         this.properties = properties;
-        this.claims = new StreamClaims(redis, SeckillKeys.ATTEMPT_STREAM, SeckillKeys.DRAINERS, consumer);
     }
 
     @Scheduled(fixedDelayString = "${clipflow.seckill.drain-interval:PT0.1S}",
@@ -62,26 +63,34 @@ class AttemptDrainer {
     }
 
     /** Starts a process for every attempt waiting (new, or abandoned by a dead node); returns how many. */
-    @SuppressWarnings("unchecked")
     int drain() {
-        claims.ensureGroup();
+        Set<String> events = redis.opsForSet().members(SeckillKeys.EVENTS);
         int started = 0;
-        for (MapRecord<String, String, String> entry : claims.claimAbandoned(properties.redeliverAfter(),
-                properties.drainBatch())) {
-            started += start(entry, true);
-        }
-        List<MapRecord<String, Object, Object>> fresh = redis.opsForStream().read(
-                Consumer.from(SeckillKeys.DRAINERS, consumer), StreamReadOptions.empty().count(properties.drainBatch()),
-                StreamOffset.create(SeckillKeys.ATTEMPT_STREAM, ReadOffset.lastConsumed()));
-        for (MapRecord<String, Object, Object> entry : fresh == null ? List.<MapRecord<String, Object, Object>>of()
-                : fresh) {
-            started += start((MapRecord<String, String, String>) (MapRecord<String, ?, ?>) entry, false);
+        for (String event : events == null ? Set.<String>of() : events) {
+            started += drain(Long.parseLong(event));
         }
         return started;
     }
 
-    private int start(MapRecord<String, String, String> entry, boolean redelivered) {
-        Map<String, String> attempt = entry.getValue();
+    private int drain(long eventId) {
+        StreamClaims claims = streams.computeIfAbsent(eventId, id -> new StreamClaims(redis,
+                SeckillKeys.attempts(id), SeckillKeys.DRAINERS, consumer));
+        claims.ensureGroup();
+        int started = 0;
+        for (var entry : claims.claimAbandoned(properties.redeliverAfter(), properties.drainBatch())) {
+            started += start(claims, entry.getValue(), entry.getId(), true);
+        }
+        for (var entry : claims.readNew(properties.drainBatch())) {
+            started += start(claims, entry.getValue(), entry.getId(), false);
+        }
+        if (started == 0 && claims.isEmpty() && over(eventId)) {
+            redis.opsForSet().remove(SeckillKeys.EVENTS, String.valueOf(eventId));
+            streams.remove(eventId);
+        }
+        return started;
+    }
+
+    private int start(StreamClaims claims, Map<String, String> attempt, RecordId entry, boolean redelivered) {
         String attemptId = attempt.get(SeckillProcess.ATTEMPT_ID);
         int started = 0;
         if (attemptId != null && !(redelivered && alreadyStarted(attemptId))) {
@@ -95,8 +104,15 @@ class AttemptDrainer {
                     .correlateStartMessage();
             started = 1;
         }
-        claims.acknowledge(entry.getId());
+        claims.acknowledge(entry);
         return started;
+    }
+
+    /** Over for a while, or unknown to Redis (the reconciliation names it again if it is not over). */
+    private boolean over(long eventId) {
+        Object endsAt = redis.opsForHash().get(SeckillKeys.event(eventId), "endsAt");
+        return endsAt == null
+                || Long.parseLong(endsAt.toString()) + OVER_FOR_SURE.toMillis() < System.currentTimeMillis();
     }
 
     private boolean alreadyStarted(String attemptId) {

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import io.clipflow.idempotency.KeySpendingScripts;
 import io.clipflow.platform.LuaScripts;
@@ -42,12 +42,14 @@ class Attempts {
             String reason) {
     }
 
-    private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
-
     private final StringRedisTemplate redis;
     private final SeckillProperties properties;
     @SuppressWarnings("rawtypes")
-    private final RedisScript<List> attempt = KeySpendingScripts.load(Attempts.class, "attempt.lua", List.class);
+    private final RedisScript<List> attempt = KeySpendingScripts.load(Attempts.class, List.class, "take-unit.lua",
+            "attempt.lua");
+    private final RedisScript<String> take = RedisScript.of(
+            LuaScripts.text(Attempts.class, "take-unit.lua") + "\n" + LuaScripts.text(Attempts.class, "take.lua"),
+            String.class);
     private final RedisScript<Long> succeed = script("succeed.lua", Long.class);
     private final RedisScript<Long> fail = script("fail.lua", Long.class);
     private final RedisScript<Long> lose = script("lose.lua", Long.class);
@@ -59,23 +61,20 @@ class Attempts {
 
     /**
      * Spends {@code token} on one attempt of {@code buyer} at {@code eventId}: one atomic Redis step, the token spent
-     * by the idempotency module's functions composed into the same script.
+     * by the idempotency module's functions composed into the same script. Only a token issued for the event
+     * ({@link SeckillKeys#spendableAt}): its key shares the event's hash slot.
      */
     Decision attempt(long eventId, String buyer, String token) {
-        String attemptId = eventId + "-" + randomId();
-        List<String> keys = List.of(SeckillKeys.token(token), SeckillKeys.event(eventId),
-                SeckillKeys.buyers(eventId), SeckillKeys.held(eventId), SeckillKeys.attempt(attemptId),
-                SeckillKeys.ATTEMPT_STREAM);
-        List<?> reply;
-        try {
-            reply = redis.execute(attempt, keys, buyer, fingerprint(eventId), attemptId,
-                    String.valueOf(properties.replayTtl().toMillis()),
-                    String.valueOf(properties.attemptTtl().toMillis()), String.valueOf(eventId));
+        if (!SeckillKeys.spendableAt(token, eventId)) {
+            throw new IllegalArgumentException("A token not issued for event " + eventId + " is spent on its own");
         }
-        catch (QueryTimeoutException ex) {
-            // a Redis that does not answer in time is as unavailable as one that refuses the connection (503)
-            throw new RedisConnectionFailureException("Redis did not answer in time", ex);
-        }
+        String attemptId = SeckillKeys.newAttemptId(eventId);
+        List<String> keys = new ArrayList<>(6);
+        keys.add(SeckillKeys.token(token));
+        keys.addAll(SeckillKeys.unitKeys(eventId, attemptId));
+        List<?> reply = answered(() -> redis.execute(attempt, keys, buyer, fingerprint(eventId), attemptId,
+                String.valueOf(properties.replayTtl().toMillis()),
+                String.valueOf(properties.attemptTtl().toMillis()), String.valueOf(eventId)));
         String first = String.valueOf(reply.get(0));
         if (first.equals("REPLAY")) {
             return new Decision(Outcome.valueOf(String.valueOf(reply.get(1))), emptyToNull(reply.get(2)), true);
@@ -83,7 +82,21 @@ class Attempts {
         return new Decision(Outcome.valueOf(first), reply.size() > 1 ? emptyToNull(reply.get(1)) : null, false);
     }
 
+    /**
+     * Takes a unit for {@code buyer} at {@code eventId} without a token: the caller holds one it claimed in a step
+     * of its own. The attempt id is set only if {@link Outcome#ACCEPTED}.
+     */
+    Decision take(long eventId, String buyer) {
+        String attemptId = SeckillKeys.newAttemptId(eventId);
+        Outcome outcome = Outcome.valueOf(answered(() -> redis.execute(take, SeckillKeys.unitKeys(eventId, attemptId),
+                buyer, attemptId, String.valueOf(properties.attemptTtl().toMillis()), String.valueOf(eventId))));
+        return new Decision(outcome, outcome == Outcome.ACCEPTED ? attemptId : null, false);
+    }
+
     Optional<Attempt> find(String attemptId) {
+        if (!SeckillKeys.isAttemptId(attemptId)) {
+            return Optional.empty();
+        }
         return attempt(attemptId, redis.opsForHash().entries(SeckillKeys.attempt(attemptId)));
     }
 
@@ -147,14 +160,14 @@ class Attempts {
         return "seckill:" + eventId;
     }
 
-    private static String randomId() {
-        // unique, not secret: an attempt is shown only to its buyer whoever knows its id
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        char[] id = new char[16];
-        for (int i = 0; i < id.length; i++) {
-            id[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+    /** A Redis that does not answer in time is as unavailable as one that refuses the connection (503). */
+    private static <T> T answered(Supplier<T> redisCall) {
+        try {
+            return redisCall.get();
         }
-        return new String(id);
+        catch (QueryTimeoutException ex) {
+            throw new RedisConnectionFailureException("Redis did not answer in time", ex);
+        }
     }
 
     private static String emptyToNull(Object value) {

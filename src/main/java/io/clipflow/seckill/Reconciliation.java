@@ -106,6 +106,7 @@ class Reconciliation {
     }
 
     Report reconcile(SeckillEvent event) {
+        events.drainedAgain(event);
         Settled settled = settleAttempts(event.id(), orderBook.placedFor(SeckillKeys.orderSourcePrefix(event.id())));
         List<Order> orders = settled.orders();
         List<String> args = new ArrayList<>(List.of(String.valueOf(event.itemId()), String.valueOf(event.stock()),

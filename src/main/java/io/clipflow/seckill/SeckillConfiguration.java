@@ -29,7 +29,7 @@ class SeckillConfiguration {
         return rules -> rules
                 .requestMatchers(HttpMethod.POST, "/api/seckill/events", "/api/seckill/events/*/reconcile")
                 .hasAuthority(ops)
-                .requestMatchers(HttpMethod.POST, "/api/seckill/events/*/attempts")
+                .requestMatchers(HttpMethod.POST, "/api/seckill/events/*/attempts", "/api/seckill/events/*/tokens")
                 .hasAuthority(buyers);
     }
 

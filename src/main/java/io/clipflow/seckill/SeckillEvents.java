@@ -1,5 +1,6 @@
 package io.clipflow.seckill;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -58,7 +59,30 @@ class SeckillEvents {
         SeckillEvent event = new SeckillEvent(id, itemId, stock, startsAt, endsAt);
         redis.execute(load, List.of(SeckillKeys.event(event.id())), String.valueOf(itemId), String.valueOf(stock),
                 String.valueOf(startsAt.toInstant().toEpochMilli()), String.valueOf(endsAt.toInstant().toEpochMilli()));
+        drained(event.id());
         return event;
+    }
+
+    /**
+     * Names the event among those whose attempt streams the nodes drain ({@link SeckillKeys#EVENTS}). A step of its
+     * own (the set spans events, so it lives in no event's slot); the reconciliation names every recent event
+     * again, should Redis have lost the set.
+     */
+    void drained(long eventId) {
+        redis.opsForSet().add(SeckillKeys.EVENTS, String.valueOf(eventId));
+    }
+
+    /** Names the event again, should Redis have lost it, unless it is over and nothing waits in its stream. */
+    void drainedAgain(SeckillEvent event) {
+        Long waiting = redis.opsForStream().size(SeckillKeys.attempts(event.id()));
+        if (event.endsAt().toInstant().isAfter(Instant.now()) || waiting != null && waiting > 0) {
+            drained(event.id());
+        }
+    }
+
+    /** Whether the event exists: Redis knows it, or else the database does. */
+    boolean exists(long id) {
+        return Boolean.TRUE.equals(redis.hasKey(SeckillKeys.event(id))) || find(id).isPresent();
     }
 
     Optional<SeckillEvent> find(long id) {

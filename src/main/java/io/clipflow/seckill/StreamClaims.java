@@ -8,11 +8,14 @@ import java.util.Map;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.PendingMessage;
 import org.springframework.data.redis.connection.stream.PendingMessages;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -68,6 +71,21 @@ class StreamClaims {
         return redis.opsForStream().claim(stream, group, consumer, idle, abandoned).stream()
                 .map(entry -> entry.mapEntries(e -> Map.entry(String.valueOf(e.getKey()), String.valueOf(e.getValue()))))
                 .toList();
+    }
+
+    /** Entries never handed to any consumer, now this consumer's. */
+    @SuppressWarnings("unchecked")
+    List<MapRecord<String, String, String>> readNew(int count) {
+        List<MapRecord<String, Object, Object>> fresh = redis.opsForStream().read(Consumer.from(group, consumer),
+                StreamReadOptions.empty().count(count), StreamOffset.create(stream, ReadOffset.lastConsumed()));
+        return fresh == null ? List.of() : fresh.stream()
+                .map(entry -> (MapRecord<String, String, String>) (MapRecord<String, ?, ?>) entry).toList();
+    }
+
+    /** Nothing waits in the stream: every entry was handled (a handled entry is deleted). */
+    boolean isEmpty() {
+        Long size = redis.opsForStream().size(stream);
+        return size == null || size == 0;
     }
 
     void acknowledge(RecordId id) {

@@ -164,7 +164,7 @@ final class LoadGenerator {
         List<String> candidates = world.buyers.stream().filter(b -> !sale.holders().contains(b)).toList();
         List<String> from = candidates.isEmpty() ? world.buyers : candidates;
         String buyer = from.get(random.nextInt(from.size()));
-        String token = token(buyer);
+        String token = token(buyer, "/api/seckill/events/" + sale.eventId() + "/tokens");
         if (token == null) {
             return;
         }
@@ -205,7 +205,12 @@ final class LoadGenerator {
 
     /** A one-time key for the buyer, or null if the app refused one. */
     private String token(String buyer) throws NoAnswer {
-        Answer answer = api.post(buyer, "/api/orders/tokens", null, null);
+        return token(buyer, "/api/orders/tokens");
+    }
+
+    /** A one-time key from {@code issuer} (the order API's, or a sale's: spent in the accept script's one step). */
+    private String token(String buyer, String issuer) throws NoAnswer {
+        Answer answer = api.post(buyer, issuer, null, null);
         return answer.status() == 201 ? answer.text("token") : null;
     }
 

@@ -32,6 +32,7 @@ class AttemptRedeliveryTest {
             if redis.call('EXISTS', KEYS[2]) == 0 then
               redis.call('HSET', KEYS[2], 'eventId', ARGV[2], 'itemId', ARGV[3], 'buyer', ARGV[4], 'status', 'PENDING')
             end
+            pcall(redis.call, 'XGROUP', 'CREATE', KEYS[1], ARGV[5], '0', 'MKSTREAM')
             local id = redis.call('XADD', KEYS[1], '*', 'attemptId', ARGV[1], 'eventId', ARGV[2], 'itemId', ARGV[3],
               'buyer', ARGV[4])
             local read = redis.call('XREADGROUP', 'GROUP', ARGV[5], 'dead-node', 'COUNT', 1000, 'STREAMS', KEYS[1], '>')
@@ -84,12 +85,12 @@ class AttemptRedeliveryTest {
 
     /** Queues the attempt for a node that dies holding it, drains, and waits until a live node handled it. */
     private void handOverToADeadNode(String attemptId, long event, long item, String buyer) throws Exception {
-        String entry = redis.execute(TAKEN_BY_A_DEAD_NODE, List.of(SeckillKeys.ATTEMPT_STREAM,
+        String entry = redis.execute(TAKEN_BY_A_DEAD_NODE, List.of(SeckillKeys.attempts(event),
                 SeckillKeys.attempt(attemptId)), attemptId, String.valueOf(event), String.valueOf(item), buyer,
                 SeckillKeys.DRAINERS);
         drainer.drain();
         await("the abandoned entry handled").atMost(Duration.ofSeconds(20)).until(
-                () -> redis.opsForStream().range(SeckillKeys.ATTEMPT_STREAM, Range.closed(entry, entry)).isEmpty());
+                () -> redis.opsForStream().range(SeckillKeys.attempts(event), Range.closed(entry, entry)).isEmpty());
     }
 
     private long processes(String attemptId) {

@@ -1,6 +1,7 @@
 package io.clipflow.seckill;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The accept script (attempt.lua) and the release script (fail.lua) on a real redis-server. */
+/** The accept script (attempt.lua), taking a unit without a token (take.lua) and the release script (fail.lua) on a real redis-server. */
 class AttemptScriptTest {
 
     static SeckillRedisFixture fixture;
@@ -42,7 +43,7 @@ class AttemptScriptTest {
     void acceptedAttemptTakesOneUnitRecordsItAndQueuesIt() {
         long event = fixture.openEvent(5);
 
-        Decision decision = attempts.attempt(event, "ann", fixture.token("ann"));
+        Decision decision = attempts.attempt(event, "ann", fixture.token("ann", event));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(decision.attemptId()).startsWith(event + "-");
@@ -52,7 +53,7 @@ class AttemptScriptTest {
                 .satisfies(a -> assertThat(a.buyer()).isEqualTo("ann"))
                 .satisfies(a -> assertThat(a.itemId()).isEqualTo(7));
         assertThat(fixture.redis.opsForSet().isMember(SeckillKeys.held(event), decision.attemptId())).isTrue();
-        assertThat(fixture.redis.opsForStream().range(SeckillKeys.ATTEMPT_STREAM,
+        assertThat(fixture.redis.opsForStream().range(SeckillKeys.attempts(event),
                 org.springframework.data.domain.Range.unbounded()))
                 .anySatisfy(entry -> assertThat(entry.getValue()).containsEntry("attemptId", decision.attemptId()));
     }
@@ -62,8 +63,8 @@ class AttemptScriptTest {
         long early = fixture.event(5, Instant.now().plusSeconds(60), Instant.now().plusSeconds(600));
         long late = fixture.event(5, Instant.now().minusSeconds(600), Instant.now().minusSeconds(1));
 
-        assertThat(attempts.attempt(early, "ann", fixture.token("ann")).outcome()).isEqualTo(Outcome.NOT_OPEN);
-        assertThat(attempts.attempt(late, "ann", fixture.token("ann")).outcome()).isEqualTo(Outcome.CLOSED);
+        assertThat(attempts.attempt(early, "ann", fixture.token("ann", early)).outcome()).isEqualTo(Outcome.NOT_OPEN);
+        assertThat(attempts.attempt(late, "ann", fixture.token("ann", late)).outcome()).isEqualTo(Outcome.CLOSED);
         assertThat(fixture.remaining(early)).isEqualTo(5);
         assertThat(fixture.remaining(late)).isEqualTo(5);
     }
@@ -71,9 +72,9 @@ class AttemptScriptTest {
     @Test
     void aBuyerGetsOneUnitWhateverNewTokensItBrings() {
         long event = fixture.openEvent(5);
-        attempts.attempt(event, "bob", fixture.token("bob"));
+        attempts.attempt(event, "bob", fixture.token("bob", event));
 
-        assertThat(attempts.attempt(event, "bob", fixture.token("bob")).outcome())
+        assertThat(attempts.attempt(event, "bob", fixture.token("bob", event)).outcome())
                 .isEqualTo(Outcome.ALREADY_PURCHASED);
         assertThat(fixture.remaining(event)).isEqualTo(4);
     }
@@ -82,15 +83,15 @@ class AttemptScriptTest {
     void theLastUnitGoesToOneBuyerAndTheNextIsToldSoldOut() {
         long event = fixture.openEvent(1);
 
-        assertThat(attempts.attempt(event, "cat", fixture.token("cat")).outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(attempts.attempt(event, "dan", fixture.token("dan")).outcome()).isEqualTo(Outcome.SOLD_OUT);
+        assertThat(attempts.attempt(event, "cat", fixture.token("cat", event)).outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(attempts.attempt(event, "dan", fixture.token("dan", event)).outcome()).isEqualTo(Outcome.SOLD_OUT);
         assertThat(fixture.remaining(event)).isZero();
     }
 
     @Test
     void theSameTokenAgainReplaysTheFirstAnswerAndTakesNothingMore() {
         long event = fixture.openEvent(5);
-        String token = fixture.token("eve");
+        String token = fixture.token("eve", event);
         Decision first = attempts.attempt(event, "eve", token);
 
         Decision again = attempts.attempt(event, "eve", token);
@@ -102,12 +103,12 @@ class AttemptScriptTest {
     @Test
     void aTokenSpentAsTokensAlwaysWereReplaysItsAnswer() {
         long event = fixture.openEvent(5);
-        String token = fixture.token("ian");
+        String token = fixture.token("ian", event);
         fixture.redis.opsForHash().putAll(SeckillKeys.token(token), Map.of("state", "DONE",
                 "fingerprint", "seckill:" + event, "claimedAt", "1", "seckillOutcome", "SOLD_OUT", "attemptId", ""));
 
         assertThat(attempts.attempt(event, "ian", token)).isEqualTo(new Decision(Outcome.SOLD_OUT, null, true));
-        String spent = fixture.token("jo");
+        String spent = fixture.token("jo", event);
         Decision accepted = attempts.attempt(event, "jo", spent);
         assertThat(fixture.redis.<String, String>opsForHash().entries(SeckillKeys.token(spent)))
                 .containsEntry("state", "DONE").containsEntry("fingerprint", "seckill:" + event)
@@ -120,13 +121,16 @@ class AttemptScriptTest {
     void aTokenOfSomeoneElseUnknownOrUsedForAnotherRequestIsRefused() {
         long event = fixture.openEvent(5);
         long other = fixture.openEvent(5);
-        String token = fixture.token("fay");
+        String token = fixture.token("fay", event);
         attempts.attempt(event, "fay", token);
 
-        assertThat(attempts.attempt(event, "gus", fixture.token("fay")).outcome()).isEqualTo(Outcome.INVALID);
-        assertThat(attempts.attempt(event, "gus", "no-such-token").outcome()).isEqualTo(Outcome.INVALID);
-        assertThat(attempts.attempt(other, "fay", token).outcome()).isEqualTo(Outcome.MISMATCH);
-        String orderKey = fixture.token("fay");
+        assertThat(attempts.attempt(event, "gus", fixture.token("fay", event)).outcome()).isEqualTo(Outcome.INVALID);
+        assertThat(attempts.attempt(event, "gus", SeckillKeys.slotTag(event) + ".no-such-token").outcome())
+                .isEqualTo(Outcome.INVALID);
+        // a token issued for another event lives in another slot: the API claims it on its own (SeckillApiTest)
+        assertThatIllegalArgumentException().isThrownBy(() -> attempts.attempt(other, "fay", token));
+        assertThatIllegalArgumentException().isThrownBy(() -> attempts.attempt(event, "fay", "an-untagged-token"));
+        String orderKey = fixture.token("fay", event);
         fixture.redis.opsForHash().putAll(SeckillKeys.token(orderKey),
                 Map.of("state", "DONE", "fingerprint", "an order's fingerprint"));
         assertThat(attempts.attempt(event, "fay", orderKey).outcome()).isEqualTo(Outcome.MISMATCH);
@@ -134,9 +138,38 @@ class AttemptScriptTest {
     }
 
     @Test
+    void takingAUnitWithoutATokenFollowsTheSameRules() {
+        long event = fixture.openEvent(1);
+
+        Decision taken = attempts.take(event, "kim");
+
+        assertThat(taken.outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(attempts.find(taken.attemptId()).orElseThrow().buyer()).isEqualTo("kim");
+        assertThat(attempts.take(event, "kim")).isEqualTo(new Decision(Outcome.ALREADY_PURCHASED, null, false));
+        assertThat(attempts.take(event, "lou").outcome()).isEqualTo(Outcome.SOLD_OUT);
+        assertThat(attempts.take(fixture.openEvent(1) + 1000, "lou").outcome()).isEqualTo(Outcome.UNKNOWN_EVENT);
+        assertThat(fixture.remaining(event)).isZero();
+        assertThat(fixture.redis.opsForStream().size(SeckillKeys.attempts(event))).isEqualTo(1);
+    }
+
+    /** Redis Cluster runs a script only if all its keys hash to one slot: every script's keys, by construction. */
+    @Test
+    void everyKeyOfAnEventItsAttemptsAndTheTokensIssuedForItShareOneSlot() {
+        for (long event : new long[] { 1, 42, 9_999_999_999L }) {
+            String attemptId = SeckillKeys.newAttemptId(event);
+            List<String> keys = new ArrayList<>(SeckillKeys.unitKeys(event, attemptId));
+            keys.add(SeckillKeys.token(fixture.token("ann", event)));
+
+            assertThat(keys).extracting(io.lettuce.core.cluster.SlotHash::getSlot).containsOnly(
+                    io.lettuce.core.cluster.SlotHash.getSlot(SeckillKeys.event(event)));
+            assertThat(SeckillKeys.eventKeys(event)).isSubsetOf(keys);
+        }
+    }
+
+    @Test
     void aFailedAttemptGivesItsUnitAndBuyerSlotBackOnce() {
         long event = fixture.openEvent(1);
-        Decision taken = attempts.attempt(event, "hal", fixture.token("hal"));
+        Decision taken = attempts.attempt(event, "hal", fixture.token("hal", event));
 
         assertThat(attempts.markFailed(taken.attemptId(), "OUT_OF_STOCK")).isTrue();
         assertThat(attempts.markFailed(taken.attemptId(), "again")).isFalse();
@@ -144,7 +177,7 @@ class AttemptScriptTest {
 
         assertThat(fixture.remaining(event)).isEqualTo(1);
         assertThat(attempts.find(taken.attemptId()).orElseThrow().reason()).isEqualTo("OUT_OF_STOCK");
-        assertThat(attempts.attempt(event, "hal", fixture.token("hal")).outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(attempts.attempt(event, "hal", fixture.token("hal", event)).outcome()).isEqualTo(Outcome.ACCEPTED);
     }
 
     @Test
@@ -170,7 +203,7 @@ class AttemptScriptTest {
                 start.await();
                 for (int i = 0; i < attemptsEach; i++) {
                     String buyer = "b" + ((thread * attemptsEach + i) % 300);
-                    if (attempts.attempt(event, buyer, fixture.token(buyer)).outcome() == Outcome.ACCEPTED) {
+                    if (attempts.attempt(event, buyer, fixture.token(buyer, event)).outcome() == Outcome.ACCEPTED) {
                         unitsPerBuyer.merge(buyer, 1, Integer::sum);
                     }
                 }

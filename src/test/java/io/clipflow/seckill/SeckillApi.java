@@ -38,10 +38,34 @@ final class SeckillApi {
         return createEvent(itemId, stock, now.minusSeconds(5), now.plusMinutes(10));
     }
 
+    /** A token from {@code POST /api/orders/tokens}: spent in steps of its own. */
     String token(String user) throws Exception {
         MockHttpServletResponse response = mvc.perform(post("/api/orders/tokens").with(httpBasic(user, user)))
                 .andReturn().getResponse();
         return JsonPath.read(response.getContentAsString(), "$.token");
+    }
+
+    /** A token issued for the event: spent in the accept script's one step. */
+    String eventToken(String user, long eventId) throws Exception {
+        MockHttpServletResponse response = eventTokenResponse(user, eventId);
+        if (response.getStatus() != 201) {
+            throw new AssertionError("no token: " + response.getStatus() + " " + response.getContentAsString());
+        }
+        return JsonPath.read(response.getContentAsString(), "$.token");
+    }
+
+    MockHttpServletResponse eventTokenResponse(String user, long eventId) throws Exception {
+        return mvc.perform(post("/api/seckill/events/" + eventId + "/tokens").with(httpBasic(user, user)))
+                .andReturn().getResponse();
+    }
+
+    /** Both kinds of token a buyer may bring to an attempt. */
+    enum TokenKind {
+        ORDER_TOKEN, EVENT_TOKEN;
+
+        String issue(SeckillApi api, String user, long eventId) throws Exception {
+            return this == ORDER_TOKEN ? api.token(user) : api.eventToken(user, eventId);
+        }
     }
 
     MockHttpServletResponse attempt(String user, long eventId, String token) throws Exception {

@@ -17,6 +17,9 @@ import io.clipflow.catalogue.Items;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import io.clipflow.seckill.SeckillApi.TokenKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.MediaType;
@@ -76,10 +79,11 @@ class SeckillApiTest {
                 .andExpect(jsonPath("$.code").value("VALIDATION"));
     }
 
-    @Test
-    void anAttemptIsAcceptedAtOnceAndItsReplayGetsTheSameAnswer() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TokenKind.class)
+    void anAttemptIsAcceptedAtOnceAndItsReplayGetsTheSameAnswer(TokenKind tokens) throws Exception {
         long event = api.openEvent(items.create("Lamp", 1_000, 5).id(), 5);
-        String token = api.token("apibuyer1");
+        String token = tokens.issue(api, "apibuyer1", event);
 
         MockHttpServletResponse first = api.attempt("apibuyer1", event, token);
         MockHttpServletResponse again = api.attempt("apibuyer1", event, token);
@@ -88,13 +92,59 @@ class SeckillApiTest {
         assertThat(JsonPath.<String>read(first.getContentAsString(), "$.status")).isEqualTo("PENDING");
         String attemptId = JsonPath.read(first.getContentAsString(), "$.attemptId");
         assertThat(first.getHeader("Location")).isEqualTo("/api/seckill/attempts/" + attemptId);
+        assertThat(first.getHeader("Idempotent-Replayed")).isNull();
         assertThat(again.getStatus()).isEqualTo(202);
         assertThat(again.getHeader("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.getHeader("Location")).isEqualTo(first.getHeader("Location"));
         assertThat(JsonPath.<String>read(again.getContentAsString(), "$.attemptId")).isEqualTo(attemptId);
-        assertThat(api.attempt("apibuyer1", event, api.token("apibuyer1")).getContentAsString())
+        assertThat(api.attempt("apibuyer1", event, tokens.issue(api, "apibuyer1", event)).getContentAsString())
                 .contains("ALREADY_PURCHASED");
         mvc.perform(get("/api/seckill/events/" + event).with(httpBasic("apibuyer2", "apibuyer2")))
                 .andExpect(jsonPath("$.remaining").value(4)).andExpect(jsonPath("$.sold").value(1));
+    }
+
+    @Test
+    void buyersGetTokensForAnEventThatExists() throws Exception {
+        long event = api.openEvent(items.create("Torch", 1_000, 5).id(), 5);
+
+        MockHttpServletResponse issued = api.eventTokenResponse("apibuyer1", event);
+
+        assertThat(issued.getStatus()).isEqualTo(201);
+        assertThat(JsonPath.<String>read(issued.getContentAsString(), "$.token")).startsWith("seckill-" + event + ".");
+        assertThat(JsonPath.<String>read(issued.getContentAsString(), "$.expiresAt")).isNotBlank();
+        assertCode(api.eventTokenResponse("apibuyer1", 999_999), 404, "NOT_FOUND");
+        assertCode(api.eventTokenResponse("admin", event), 403, "FORBIDDEN");
+        mvc.perform(post("/api/seckill/events/" + event + "/tokens")).andExpect(status().isUnauthorized());
+    }
+
+    /**
+     * A token issued for one event and spent on another lives in the first event's slot: it is claimed on its own
+     * (as an order token is), and it stays bound to the first request it was spent on, like any token.
+     */
+    @Test
+    void aTokenIsBoundToTheFirstRequestItWasSpentOnWhateverItWasIssuedFor() throws Exception {
+        long item = items.create("Fork", 1_000, 10).id();
+        long issuedFor = api.openEvent(item, 2);
+        long spentOn = api.openEvent(item, 2);
+        String token = api.eventToken("apibuyer1", issuedFor);
+
+        MockHttpServletResponse first = api.attempt("apibuyer1", spentOn, token);
+        MockHttpServletResponse again = api.attempt("apibuyer1", spentOn, token);
+
+        assertThat(first.getStatus()).isEqualTo(202);
+        assertThat(again.getHeader("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.getContentAsString()).isEqualTo(first.getContentAsString());
+        assertCode(api.attempt("apibuyer1", issuedFor, token), 422, "IDEMPOTENCY_KEY_REUSED");
+        String spentOnASale = api.eventToken("apibuyer2", issuedFor);
+        assertThat(api.attempt("apibuyer2", issuedFor, spentOnASale).getStatus()).isEqualTo(202);
+        assertCode(api.attempt("apibuyer2", spentOn, spentOnASale), 422, "IDEMPOTENCY_KEY_REUSED");
+        mvc.perform(post("/api/orders").with(httpBasic("apibuyer2", "apibuyer2")).header("Idempotency-Key", spentOnASale)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"itemId\":" + item + ",\"quantity\":1}"))
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("IDEMPOTENCY_KEY_REUSED"));
+        mvc.perform(get("/api/seckill/events/" + issuedFor).with(httpBasic("apibuyer2", "apibuyer2")))
+                .andExpect(jsonPath("$.sold").value(1));
+        mvc.perform(get("/api/seckill/events/" + spentOn).with(httpBasic("apibuyer2", "apibuyer2")))
+                .andExpect(jsonPath("$.sold").value(1));
     }
 
     @Test
@@ -108,23 +158,30 @@ class SeckillApiTest {
         assertThat(read(attemptId)).contains("\"orderNo\":\"O");
     }
 
-    @Test
-    void refusalsCarryTheirCodes() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TokenKind.class)
+    void refusalsCarryTheirCodes(TokenKind tokens) throws Exception {
         long item = items.create("Fan", 1_000, 10).id();
         OffsetDateTime now = OffsetDateTime.now();
         long later = api.createEvent(item, 1, now.plusHours(1), now.plusHours(2));
         long over = api.createEvent(item, 1, now.minusHours(2), now.minusHours(1));
         long small = api.openEvent(item, 1);
-        api.attempt("apibuyer1", small, api.token("apibuyer1"));
+        api.attempt("apibuyer1", small, tokens.issue(api, "apibuyer1", small));
 
-        assertCode(api.attempt("apibuyer2", later, api.token("apibuyer2")), 409, "NOT_OPEN");
-        assertCode(api.attempt("apibuyer2", over, api.token("apibuyer2")), 409, "CLOSED");
-        assertCode(api.attempt("apibuyer2", small, api.token("apibuyer2")), 409, "SOLD_OUT");
+        assertCode(api.attempt("apibuyer2", later, tokens.issue(api, "apibuyer2", later)), 409, "NOT_OPEN");
+        assertCode(api.attempt("apibuyer2", over, tokens.issue(api, "apibuyer2", over)), 409, "CLOSED");
+        String soldOut = tokens.issue(api, "apibuyer2", small);
+        assertCode(api.attempt("apibuyer2", small, soldOut), 409, "SOLD_OUT");
+        assertCode(api.attempt("apibuyer2", small, soldOut), 409, "SOLD_OUT");
         assertCode(api.attempt("apibuyer2", small, null), 400, "IDEMPOTENCY_KEY_MISSING");
         assertCode(api.attempt("apibuyer2", small, "made-up"), 422, "IDEMPOTENCY_KEY_INVALID");
-        assertCode(api.attempt("apibuyer2", small, api.token("apibuyer1")), 422, "IDEMPOTENCY_KEY_INVALID");
+        assertCode(api.attempt("apibuyer2", small, "seckill-" + small + ".made-up"), 422, "IDEMPOTENCY_KEY_INVALID");
+        assertCode(api.attempt("apibuyer2", small, tokens.issue(api, "apibuyer1", small)), 422,
+                "IDEMPOTENCY_KEY_INVALID");
         assertCode(api.attempt("apibuyer2", 999_999, api.token("apibuyer2")), 404, "NOT_FOUND");
         assertCode(api.attempt("admin", small, "any"), 403, "FORBIDDEN");
+        assertThat(api.readAttempt("apibuyer2", "not-an-attempt").getStatus()).isEqualTo(404);
+        assertThat(api.readAttempt("apibuyer2", "x").getStatus()).isEqualTo(404);
     }
 
     @Test

@@ -53,9 +53,9 @@ final class SeckillRedisFixture implements AutoCloseable {
         return event(stock, Instant.now().minusSeconds(60), Instant.now().plusSeconds(600));
     }
 
-    /** A NEW one-time token of {@code owner}, as {@code POST /api/orders/tokens} issues it. */
-    String token(String owner) {
-        String token = UUID.randomUUID().toString();
+    /** A NEW one-time token of {@code owner} for {@code eventId}, as {@code POST /api/seckill/events/{id}/tokens} issues it. */
+    String token(String owner, long eventId) {
+        String token = SeckillKeys.slotTag(eventId) + "." + UUID.randomUUID();
         redis.opsForHash().putAll(SeckillKeys.token(token), java.util.Map.of("owner", owner, "state", "NEW",
                 "expiresAt", String.valueOf(System.currentTimeMillis() + 60_000)));
         redis.expire(SeckillKeys.token(token), Duration.ofMinutes(1));
