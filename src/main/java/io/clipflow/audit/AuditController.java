@@ -59,7 +59,7 @@ class AuditController {
     }
 
     @GetMapping("/api/audits/mine")
-    List<OpenAudits.OpenAudit> mine(Authentication caller, @RequestParam(defaultValue = "0") @Min(0) int page,
+    List<OpenAudits.OpenAudit> mine(Authentication caller, @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return audits.assignedTo(caller.getName(), page, size);
     }

@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Complete listener on "Audit video": applies {@link DecisionRules} before anything is completed, and notes who
- * decided. The exception types are chosen for what callers see: engine REST (and Tasklist, which uses it)
- * answers an {@link AuthorizationException} with 403 and a {@link FormFieldValidationException} with 400,
- * each with the message; any other exception would be a 500. Either way the whole step rolls back.
+ * decided. The exception types are chosen for what callers see: engine REST and the webapps' copy of it that
+ * Tasklist submits its form to answer an {@link AuthorizationException} with 403 and a
+ * {@link FormFieldValidationException} with 400, each with the message (the platform's engine REST mapping looks
+ * through the engine's wrapping of a listener's exception); any other exception would be a 500. Either way the
+ * whole step rolls back.
  */
 @Component("auditDecisionGuard")
 class AuditDecisionGuard implements TaskListener {

@@ -102,10 +102,11 @@ class OrderController {
 
     /** The caller's own orders, newest first. */
     @GetMapping
-    OrderPage mine(@RequestParam(defaultValue = "0") @Min(0) int page,
+    OrderPage mine(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) int size, Authentication caller) {
         if (size > properties.maxPageSize()) {
-            throw Problems.badRequest("size must be at most " + properties.maxPageSize());
+            throw Problems.problem(HttpStatus.BAD_REQUEST, "VALIDATION",
+                    "size must be at most " + properties.maxPageSize());
         }
         List<OrderView> content = book.pageOf(caller.getName(), page, size).stream().map(OrderView::of).toList();
         return new OrderPage(content, page, size, book.countOf(caller.getName()));

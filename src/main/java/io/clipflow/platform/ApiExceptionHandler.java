@@ -14,7 +14,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -24,14 +27,34 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error of clipflow's API as an RFC 9457 problem detail. Spring's base class covers the framework's own
- * exceptions (malformed JSON, missing header, unknown path, wrong method); this adds field errors, type
- * mismatches, an unreachable Redis (503) and a last resort that logs the cause and shows no stack trace.
+ * Every error of clipflow's API as an RFC 9457 problem detail with a stable {@code code}. Spring's base class
+ * covers the framework's own exceptions (unknown path, wrong method or content type, missing header), which get
+ * their code from {@link FrameworkProblems}; this adds unreadable bodies, field errors, type mismatches, an
+ * unreachable Redis (503) and a last resort that logs the cause and shows no stack trace.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            FrameworkProblems.complete(problem, ex);
+        }
+        else if (body == null && ex instanceof ErrorResponse response) {
+            FrameworkProblems.complete(response.getBody(), ex);
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = FrameworkProblems.unreadable(ex);
+        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -80,6 +103,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "A backing service is temporarily unavailable; nothing was changed, please retry");
         body.setProperty("code", "UNAVAILABLE");
         return body;
+    }
+
+    /** The firewall checks parameters when they are read, so its refusal of one surfaces here. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException ex) {
+        return Problems.detail(HttpStatus.BAD_REQUEST, RejectedRequests.CODE, RejectedRequests.DETAIL);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

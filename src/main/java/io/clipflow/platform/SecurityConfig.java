@@ -16,7 +16,9 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * {@code /api}: stateless HTTP Basic against Camunda's identity service, access by group (each feature's
@@ -32,13 +34,8 @@ class SecurityConfig {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"clipflow\"");
-                    writeProblem(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
-                            "Sign in with HTTP Basic (a Camunda user)");
-                }))
-                .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> writeProblem(response,
-                        json, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your groups do not allow this call")))
+                .httpBasic(basic -> basic.authenticationEntryPoint(signIn(json)))
+                .exceptionHandling(e -> e.accessDeniedHandler(refused(json)))
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
@@ -61,11 +58,44 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain documentationIsPublic(HttpSecurity http) throws Exception {
-        http.securityMatcher("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
+        http.securityMatcher("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .authorizeHttpRequests(r -> r.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(Customizer.withDefaults());
         return http.build();
+    }
+
+    /**
+     * Actuator: health's UP/DOWN and info for anyone (load balancers, start-up scripts); health's details
+     * ({@code management.endpoint.health.roles}), metrics and Prometheus for ops, by HTTP Basic as on {@code /api}.
+     */
+    @Bean
+    SecurityFilterChain operationsSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(signIn(json)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(signIn(json)).accessDeniedHandler(refused(json)))
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .anyRequest().hasAuthority(CallerGroups.authority(ClipflowGroups.OPS)));
+        return http.build();
+    }
+
+    private static AuthenticationEntryPoint signIn(ObjectMapper json) {
+        return (request, response, ex) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"clipflow\"");
+            writeProblem(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
+                    "Sign in with HTTP Basic (a Camunda user)");
+        };
+    }
+
+    private static AccessDeniedHandler refused(ObjectMapper json) {
+        return (request, response, ex) -> writeProblem(response, json, HttpStatus.FORBIDDEN, "FORBIDDEN",
+                "Your groups do not allow this call");
     }
 
     @Bean
@@ -80,8 +110,7 @@ class SecurityConfig {
 
     static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String code,
             String detail) throws IOException {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setProperty("code", code);
+        ProblemDetail body = Problems.detail(status, code, detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body);

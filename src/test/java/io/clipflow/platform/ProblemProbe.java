@@ -3,6 +3,7 @@ package io.clipflow.platform;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemProbe {
 
-    record ProbeRequest(@NotBlank String name, @Positive int count) {
+    record ProbeRequest(@NotBlank @Size(max = 100) String name, @Positive int count) {
     }
 
     @PostMapping("/api/test-probe")

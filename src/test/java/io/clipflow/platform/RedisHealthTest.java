@@ -11,7 +11,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** Stops the test run's Redis and starts it again: the app stays up and health says which part is down. */
+/** Stops the test run's Redis and starts it again: the app stays up and health says DOWN, and to ops which part. */
 @ClipflowIntegrationTest
 class RedisHealthTest {
 
@@ -30,6 +30,9 @@ class RedisHealthTest {
             assertThat(down.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
             assertThat(down.getBody()).contains("\"redis\":{\"status\":\"DOWN\"")
                     .contains("\"shards\":{\"status\":\"UP\"");
+            ResponseEntity<String> anonymous = http.getForEntity("/actuator/health", String.class);
+            assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(anonymous.getBody()).isEqualTo("{\"status\":\"DOWN\"}");
         }
         finally {
             redis.start();
@@ -37,7 +40,8 @@ class RedisHealthTest {
         assertThat(health().getBody()).contains("\"redis\":{\"status\":\"UP\"");
     }
 
+    /** As ops, who see which part is down. */
     private ResponseEntity<String> health() {
-        return http.getForEntity("/actuator/health", String.class);
+        return http.withBasicAuth("admin", "admin").getForEntity("/actuator/health", String.class);
     }
 }
