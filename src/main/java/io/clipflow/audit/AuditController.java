@@ -93,7 +93,7 @@ class AuditController {
             throw Problems.conflict("ALREADY_DECIDED", "Someone decided this audit at the same moment");
         }
         catch (ProcessEngineException ex) {
-            // the guard's refusals arrive wrapped by the engine's task listener invocation
+            // the guard's refusals (ListenerRefusals hands them over as themselves; a nested call may wrap them)
             Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
             if (cause instanceof AuthorizationException) {
                 throw Problems.forbidden(cause.getMessage());

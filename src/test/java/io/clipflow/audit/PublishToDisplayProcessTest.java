@@ -31,7 +31,7 @@ class PublishToDisplayProcessTest {
 
     @RegisterExtension
     static ProcessEngineExtension engineExtension = ProcessEngineExtension.builder()
-            .useProcessEngine(ProcessTestEngines.plain("audit-process-test")).build();
+            .useProcessEngine(ProcessTestEngines.plain("audit-process-test", new ListenerRefusals())).build();
 
     ProcessEngine engine;
     AuditProcessFixture fixture;
@@ -55,6 +55,7 @@ class PublishToDisplayProcessTest {
         ProcessInstance pi = fixture.publish("Sunset over the harbour", "A quiet evening timelapse");
 
         assertThat(pi).isWaitingAt("auditVideo");
+        assertThat(task()).hasName("Audit video: Sunset over the harbour");
         String auditor = task().getAssignee();
         assertThat(AuditProcessFixture.AUDITORS).contains(auditor);
         assertThat(fixture.openCountInRedis(auditor)).isEqualTo(1);
@@ -132,7 +133,7 @@ class PublishToDisplayProcessTest {
         String taskId = task().getId();
 
         assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of("approved", false)))
-                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("reason");
+                .isExactlyInstanceOf(FormFieldValidationException.class).hasMessage("A rejection needs a 'reason'");
 
         assertThat(pi).isWaitingAt("auditVideo");
         assertThat(fixture.videoRow(pi.getBusinessKey())).containsEntry("STATUS", 1);
@@ -149,7 +150,8 @@ class PublishToDisplayProcessTest {
 
         engine.getIdentityService().setAuthenticatedUserId(other);
         assertThatThrownBy(() -> engine.getTaskService().complete(open.getId(), Map.of("approved", true)))
-                .hasRootCauseInstanceOf(AuthorizationException.class);
+                .isExactlyInstanceOf(AuthorizationException.class)
+                .hasMessage("Only the auditor this task is assigned to may decide it");
         engine.getIdentityService().setAuthenticatedUserId(open.getAssignee());
         engine.getTaskService().complete(open.getId(), Map.of("approved", true));
 
