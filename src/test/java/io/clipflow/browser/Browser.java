@@ -43,12 +43,13 @@ public final class Browser implements ExtensionContext.Store.CloseableResource {
 
     static Browser start(String base) {
         Path profile = Chromium.freshProfile();
-        return new Browser(Chromium.start(profile), profile, base);
-    }
-
-    /** The app's address, e.g. {@code http://localhost:41234}. */
-    public String base() {
-        return base;
+        try {
+            return new Browser(Chromium.start(profile), profile, base);
+        }
+        catch (RuntimeException ex) {
+            FileSystemUtils.deleteRecursively(profile.toFile());
+            throw ex;
+        }
     }
 
     /** Opens {@code path} on the app. */

@@ -14,7 +14,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Starts the system's Chromium (Debian's {@code chromium}) through its own {@code chromedriver}
  * ({@code chromium-driver}): both named, so Selenium never looks for or downloads a browser or driver. Headless,
- * with a fresh profile each time, and every host name but localhost unresolvable: nothing leaves the machine.
+ * with a fresh profile each time, its background traffic (updates, sync, QUIC) off and every host name but
+ * localhost unresolvable, so a page that reaches for the internet fails instead of leaving the machine.
  */
 final class Chromium {
 
