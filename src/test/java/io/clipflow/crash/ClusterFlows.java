@@ -67,8 +67,9 @@ final class ClusterFlows {
         world = World.create(nodes.get(0), options.buyers(), options.saleUnits());
         List<String> codes = publish(options.videos(), "balance");
         checkAssignmentBalance("after " + codes.size() + " publishes");
-        invariants.approvalVisibleEverywhere(codes, figures);
-        invariants.wordVisibleEverywhere(figures);
+        ClusterVisibility visibility = new ClusterVisibility(nodes, invariants);
+        visibility.approvalVisibleEverywhere(codes, figures);
+        visibility.wordVisibleEverywhere(figures);
         placeAndPayOrders();
         invariants.saleNeverOversold(world, world.openSale(nodes.get(0), 1), figures);
     }

@@ -1,18 +1,15 @@
 package io.clipflow.crash;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,7 +19,7 @@ final class ClusterInvariants {
     private final List<ApiClient> nodes;
     private final List<String> violations = new CopyOnWriteArrayList<>();
     /** Requests meant to meet at the same moment each get a thread of their own. */
-    private final ExecutorService together = Executors.newCachedThreadPool(runnable -> {
+    final ExecutorService together = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "cluster-together");
         thread.setDaemon(true);
         return thread;
@@ -40,40 +37,6 @@ final class ClusterInvariants {
         if (!held) {
             violations.add("[" + invariant + "] " + what);
         }
-    }
-
-    /** An auditor approves on one node; every node shows the video APPROVED and in its feed within 1 s. */
-    void approvalVisibleEverywhere(List<String> codes, List<String> figures) {
-        JsonNode mine = nodes.get(0).call("GET", "auditor1", "/api/audits/mine?size=100", null).json();
-        if (mine.size() == 0) {
-            expect(false, "approval", "auditor1 has no audit task out of " + codes.size());
-            return;
-        }
-        String code = mine.get(0).path("code").asText();
-        ApiClient.Answer decided = nodes.get(1 % nodes.size()).call("POST", "auditor1", "/api/audits/" + code
-                + "/decision", Map.of("approved", true));
-        expect(decided.status() == 200, "approval", "decision on " + code + " answered " + decided);
-        Instant at = Instant.now();
-        List<Duration> seen = visibleOnEveryNode(node -> "APPROVED".equals(node.call("GET", World.CREATOR,
-                "/api/videos/" + code, null).text("status")) && node.call("GET", "buyer1", "/api/feed?size=50", null)
-                .json().path("items").findValuesAsText("code").contains(code), at);
-        expect(seen.stream().allMatch(d -> d.compareTo(ClusterFlows.VISIBLE_WITHIN) <= 0), "approval",
-                "approval of " + code + " seen on the nodes after " + seen);
-        figures.add("approval on node " + (1 % nodes.size()) + " seen on each node after " + seen);
-    }
-
-    /** A word added on one node is matched by every node within 1 s. */
-    void wordVisibleEverywhere(List<String> figures) {
-        String word = "zq" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6) + "x";
-        ApiClient.Answer added = nodes.get(0).call("POST", "admin", "/api/sensitive-words",
-                Map.of("word", word, "level", "REVIEW"));
-        expect(added.status() == 201, "word", "adding " + word + " answered " + added);
-        Instant at = Instant.now();
-        List<Duration> seen = visibleOnEveryNode(node -> node.call("POST", "admin", "/api/sensitive-words/check",
-                Map.of("text", "a clip about " + word + " and more"), null).json().path("hits").size() > 0, at);
-        expect(seen.stream().allMatch(d -> d.compareTo(ClusterFlows.VISIBLE_WITHIN) <= 0), "word",
-                "word " + word + " matched on the nodes after " + seen);
-        figures.add("word added on node 0 matched on each node after " + seen);
     }
 
     /**
@@ -171,23 +134,12 @@ final class ClusterInvariants {
         return succeeded;
     }
 
-    /** For each node, how long after {@code since} it first showed what is asked (a generous 10 s at most). */
-    private List<Duration> visibleOnEveryNode(Predicate<ApiClient> shows, Instant since) {
-        return nodes.stream().map(node -> CompletableFuture.supplyAsync(() -> {
-            Instant until = since.plusSeconds(10);
-            while (!shows.test(node) && Instant.now().isBefore(until)) {
-                pause(20);
-            }
-            return Duration.between(since, Instant.now());
-        }, together)).toList().stream().map(CompletableFuture::join).toList();
-    }
-
-    private static long history(ApiClient node, String processKey, String businessKey) {
+    static long history(ApiClient node, String processKey, String businessKey) {
         return node.call("GET", "admin", "/engine-rest/history/process-instance/count?processDefinitionKey="
                 + processKey + "&processInstanceBusinessKey=" + businessKey, null).json().path("count").asLong(-1);
     }
 
-    private static void pause(long millis) {
+    static void pause(long millis) {
         try {
             Thread.sleep(millis);
         }
