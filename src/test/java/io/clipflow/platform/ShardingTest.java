@@ -82,6 +82,24 @@ class ShardingTest {
         assertThat(inShard).isEqualTo(1);
     }
 
+    @Test
+    void itemsTheirHoldsEventsAndTheWordLibraryLiveInTheFirstDatabaseOnly() {
+        assertThat(shards.physical()).hasSize(2);
+        clipflowJdbc.sql("INSERT INTO item (name, price_cents, stock, created_at, creation_ref) VALUES (?, ?, ?, ?, ?)")
+                .params("Single", 100, 3, OffsetDateTime.now(), tag()).update();
+
+        for (String table : List.of("item", "sensitive_word")) {
+            assertThat(count(0, table)).as(table + " in ds_0").isPositive();
+            assertThat(count(1, table)).as(table + " in ds_1").isZero();
+        }
+        assertThat(clipflowJdbc.sql("SELECT COUNT(*) FROM item").query(Long.class).single()).isEqualTo(count(0, "item"));
+    }
+
+    private long count(int database, String table) {
+        return JdbcClient.create(shards.physical().get("ds_" + database)).sql("SELECT COUNT(*) FROM " + table)
+                .query(Long.class).single();
+    }
+
     /** Auto tables go round the databases: publish_0 in ds_0, publish_1 in ds_1, publish_2 in ds_0 again. */
     private JdbcClient databaseOf(int table) {
         return JdbcClient.create(shards.physical().get("ds_" + table % shards.physical().size()));
