@@ -1,4 +1,4 @@
-# Shared by ./run and ./test.
+# Shared by ./run, ./test and the scripts.
 apt_install() {
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -19,5 +19,13 @@ ensure_chromium() {
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     echo "chromium or chromium-driver is missing: installing them from the OS packages..."
     apt_install chromium chromium-driver
+  fi
+}
+
+# PostgreSQL's server binaries (initdb, pg_ctl) for the cluster harness and scripts/postgres-local.sh
+ensure_postgresql() {
+  if ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
+    echo "PostgreSQL is missing: installing it from the OS packages..."
+    apt_install postgresql
   fi
 }

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # A local PostgreSQL for the scale-out profile: installs the OS package if missing, creates a cluster under
-# ./data/postgres on 127.0.0.1:${PGPORT:-5433}, user clipflow/clipflow, databases camunda, clipflow_ds0,
-# clipflow_ds1. Idempotent. Stop it with: scripts/postgres-local.sh stop
+# ${PGDATA:-./data/postgres} on 127.0.0.1:${PGPORT:-5433}, user clipflow/clipflow, databases camunda, clipflow_ds0,
+# clipflow_ds1. Idempotent. Stop it with: scripts/postgres-local.sh stop (the same PGPORT and PGDATA)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PGPORT=${PGPORT:-5433}
-PGDATA="$PWD/data/postgres"
+PGDATA=$(realpath -m "${PGDATA:-$PWD/data/postgres}")
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 if [ -z "$bin" ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  source scripts/lib.sh
+  ensure_postgresql
   bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 fi
 as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }

@@ -6,7 +6,7 @@ package io.clipflow.catalogue;
  * @param priceCents the price of one unit in cents; an order's amount is fixed from it when the order is placed
  * @param stock      units still free to be reserved; never below zero (guarded update and a CHECK constraint).
  *                   A seckill event holds its own units in Redis and takes them from here only when its
- *                   orders are written, as every order does, through {@link Items#take}
+ *                   orders are written, as every order does, through {@link Items#hold}
  */
 public record Item(long id, String name, long priceCents, int stock) {
 }

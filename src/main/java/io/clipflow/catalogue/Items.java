@@ -35,16 +35,44 @@ public class Items {
     }
 
     /**
-     * Takes {@code quantity} units if that many are left, in the caller's transaction (the order row commits or
-     * rolls back with it); false if fewer are left or the item does not exist.
+     * Holds {@code quantity} units for {@code holder} (an order's source) if that many are left, in the caller's
+     * transaction: the guarded stock update and a {@code stock_hold} row, both in the item's database. A holder
+     * that holds already keeps its hold and takes nothing more, so a step that runs again takes the stock once.
+     *
+     * @return true if the holder holds the units (now or from before); false if too few are left or the item does
+     *         not exist, and nothing was written
      */
-    public boolean take(long itemId, int quantity) {
-        return jdbc.sql("UPDATE item SET stock = stock - ? WHERE id = ? AND stock >= ?")
-                .params(quantity, itemId, quantity).update() == 1;
+    public boolean hold(long itemId, int quantity, String holder) {
+        if (holds(holder)) {
+            return true;
+        }
+        if (jdbc.sql("UPDATE item SET stock = stock - ? WHERE id = ? AND stock >= ?")
+                .params(quantity, itemId, quantity).update() != 1) {
+            return false;
+        }
+        // the key is the guard against a concurrent twin of the same holder: it fails here and rolls back
+        jdbc.sql("INSERT INTO stock_hold (holder, item_id, quantity, held_at) VALUES (?, ?, ?, ?)")
+                .params(holder, itemId, quantity, OffsetDateTime.now()).update();
+        return true;
     }
 
-    /** Gives {@code quantity} units back (a cancelled order's), in the caller's transaction. */
-    public void release(long itemId, int quantity) {
-        jdbc.sql("UPDATE item SET stock = stock + ? WHERE id = ?").params(quantity, itemId).update();
+    /** Whether {@code holder} holds units (released or not). */
+    public boolean holds(String holder) {
+        return jdbc.sql("SELECT COUNT(*) FROM stock_hold WHERE holder = ?").param(holder).query(Long.class)
+                .single() > 0;
+    }
+
+    /**
+     * Gives back what {@code holder} holds (a cancelled order's units), once, in the caller's transaction; a hold
+     * released before or never taken changes nothing.
+     */
+    public void release(String holder) {
+        OffsetDateTime now = OffsetDateTime.now();
+        if (jdbc.sql("UPDATE stock_hold SET released_at = ? WHERE holder = ? AND released_at IS NULL")
+                .params(now, holder).update() == 1) {
+            long[] hold = jdbc.sql("SELECT item_id, quantity FROM stock_hold WHERE holder = ?").param(holder)
+                    .query((rs, n) -> new long[] { rs.getLong("item_id"), rs.getInt("quantity") }).single();
+            jdbc.sql("UPDATE item SET stock = stock + ? WHERE id = ?").params(hold[1], hold[0]).update();
+        }
     }
 }

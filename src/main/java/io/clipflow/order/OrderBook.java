@@ -56,7 +56,7 @@ public class OrderBook implements ShardWriteHandler<Order> {
      * @throws OrderRefusedException the item does not exist or has too little stock; nothing was written
      */
     public Order place(String buyer, long itemId, int quantity, String source) {
-        Optional<Order> earlier = rows.findBySource(source);
+        Optional<Order> earlier = rows.findBySource(buyer, source);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -78,7 +78,7 @@ public class OrderBook implements ShardWriteHandler<Order> {
         }
         catch (DuplicateKeyException concurrentTwin) {
             // the same source won a race a moment ago; its transaction rolled ours back, stock included
-            return rows.findBySource(source).orElseThrow(() -> concurrentTwin);
+            return rows.findBySource(buyer, source).orElseThrow(() -> concurrentTwin);
         }
     }
 
@@ -108,7 +108,7 @@ public class OrderBook implements ShardWriteHandler<Order> {
     private Order placeNow(String buyer, long itemId, int quantity, String source) {
         Item item = items.find(itemId).orElseThrow(() -> new OrderRefusedException(OrderRefusedException.UNKNOWN_ITEM,
                 "Item " + itemId + " does not exist"));
-        Order order = new Order(OrderNumbers.next(), buyer, itemId, quantity, item.priceCents() * quantity,
+        Order order = new Order(OrderNumbers.next(buyer), buyer, itemId, quantity, item.priceCents() * quantity,
                 OrderStatus.CREATED, source, null, now(), null, null);
         ShardWrites.apply(order, this);
         runtime.startProcessInstanceByKey(OrderProcess.PROCESS_KEY, order.orderNo(), Map.of(
@@ -123,26 +123,30 @@ public class OrderBook implements ShardWriteHandler<Order> {
     }
 
     /**
-     * Takes the stock and writes the row. Redone after a crash, the order's process exists already: if another
-     * order took its source meanwhile (the client retried after the key's lease) or the stock is gone, the
-     * process is withdrawn instead, since nobody was ever told of this order.
+     * Holds the stock (in the item's database, under the order's source) and writes the row (in the buyer's). Each
+     * half is idempotent on its own, since the two databases commit one after the other and a crash may keep
+     * either. Redone after a crash, the order's process exists already: if another order took its source meanwhile
+     * (the client retried after the key's lease) or the stock is gone, the process is withdrawn instead, since
+     * nobody was ever told of this order.
      */
     @Override
     public void apply(Order order, boolean redo) {
         if (redo) {
-            Optional<Order> placed = rows.findBySource(order.source());
-            if (placed.isPresent()) {
-                if (!placed.get().orderNo().equals(order.orderNo())) {
-                    withdraw(order, "its source was placed again as " + placed.get().orderNo());
-                }
+            Optional<Order> placed = rows.findBySource(order.buyer(), order.source());
+            if (placed.isPresent() && !placed.get().orderNo().equals(order.orderNo())) {
+                withdraw(order, "its source was placed again as " + placed.get().orderNo());
                 return;
             }
-            if (!items.take(order.itemId(), order.quantity())) {
+            if (!items.hold(order.itemId(), order.quantity(), order.source())) {
+                placed.ifPresent(row -> rows.delete(row.orderNo()));
                 withdraw(order, "its stock is gone");
                 return;
             }
+            if (placed.isPresent()) {
+                return;
+            }
         }
-        else if (!items.take(order.itemId(), order.quantity())) {
+        else if (!items.hold(order.itemId(), order.quantity(), order.source())) {
             int left = items.find(order.itemId()).map(Item::stock).orElse(0);
             throw new OrderRefusedException(OrderRefusedException.OUT_OF_STOCK,
                     "Only " + left + " of item " + order.itemId() + " left, " + order.quantity() + " asked for");

@@ -5,9 +5,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import io.clipflow.platform.ShardKeys;
+
 /**
- * Order numbers such as {@code O20261123K7QF2M9XWA}: the day (for people reading them) and ten random base-32
- * characters (50 bits, so collisions are negligible without any coordination between nodes).
+ * Order numbers such as {@code O20261123K7QF2M9XWA-3F}: the day (for people reading them), ten random base-32
+ * characters (50 bits, so collisions are negligible without any coordination between nodes), and the buyer's
+ * shard tag ({@link ShardKeys#tagFor}), so that the number alone finds the one shard database holding the order.
+ * Numbers made before orders were sharded have no tag; a read by one of them asks every shard database.
  */
 final class OrderNumbers {
 
@@ -18,11 +22,11 @@ final class OrderNumbers {
     private OrderNumbers() {
     }
 
-    static String next() {
+    static String next(String buyer) {
         StringBuilder number = new StringBuilder("O").append(LocalDate.now(ZoneOffset.UTC).format(DAY));
         for (int i = 0; i < 10; i++) {
             number.append(ALPHABET[random.nextInt(ALPHABET.length)]);
         }
-        return number.toString();
+        return number.append(ShardKeys.tagFor(buyer)).toString();
     }
 }

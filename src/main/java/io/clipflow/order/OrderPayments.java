@@ -84,9 +84,12 @@ class OrderPayments implements ShardWriteHandler<OrderPayments.Change> {
                 .orElseThrow(() -> new IllegalStateException("Order " + orderNo + " does not exist"));
         check(order, amountCents);
         OffsetDateTime now = OrderBook.now();
-        // the insert is the guard: a concurrent twin of this payment fails on the primary key and rolls back
-        jdbc.sql("INSERT INTO payment (payment_id, order_no, amount_cents, received_at) VALUES (?, ?, ?, ?)")
-                .params(paymentId, orderNo, amountCents, now).update();
+        // the insert is the guard: a concurrent twin of this payment fails on the primary key and rolls back (the
+        // key is unique in the buyer's shard database; the same id reused for another buyer's order is found by
+        // the read above, which asks every shard, and concurrent deliveries of one id meet at PaymentCorrelation's
+        // gate first)
+        jdbc.sql("INSERT INTO payment (payment_id, order_no, buyer, amount_cents, received_at) VALUES (?, ?, ?, ?, ?)")
+                .params(paymentId, orderNo, order.buyer(), amountCents, now).update();
         if (!orders.markPaid(orderNo, paymentId, now)) {
             throw new IllegalStateException("Order " + orderNo + " changed while it was being paid");
         }
@@ -111,8 +114,10 @@ class OrderPayments implements ShardWriteHandler<OrderPayments.Change> {
     private void cancel(String orderNo) {
         Order order = orders.find(orderNo)
                 .orElseThrow(() -> new IllegalStateException("Order " + orderNo + " does not exist"));
-        if (orders.markCancelled(orderNo, OrderBook.now())) {
-            items.release(order.itemId(), order.quantity());
+        // the order's row and its stock hold are in different databases, which commit one after the other: the
+        // release is idempotent on its own, so a redo gives back what the first run's lost commit did not
+        if (orders.markCancelled(orderNo, OrderBook.now()) || order.status() == OrderStatus.CANCELLED) {
+            items.release(order.source());
         }
     }
 

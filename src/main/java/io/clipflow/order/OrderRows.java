@@ -9,7 +9,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for the {@code orders} table. Status changes are guarded by the status they leave, so they apply once. */
+/**
+ * SQL for the {@code orders} table, sharded by buyer: every statement names the buyer or the order number, so it
+ * goes to one shard database, except the reads by source prefix (all of a seckill event's orders), which ask every
+ * one. Status changes are guarded by the status they leave, so they apply once.
+ */
 @Repository
 class OrderRows {
 
@@ -35,9 +39,15 @@ class OrderRows {
                 .query(OrderRows::map).optional();
     }
 
-    Optional<Order> findBySource(String source) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE source = ?").param(source)
+    /** A source is one buyer's (an idempotency key, a seckill attempt): its order is in that buyer's shard. */
+    Optional<Order> findBySource(String buyer, String source) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE buyer = ? AND source = ?").params(buyer, source)
                 .query(OrderRows::map).optional();
+    }
+
+    /** Takes back an order nobody was told of (its stock could not be held when it was redone). */
+    void delete(String orderNo) {
+        jdbc.sql("DELETE FROM orders WHERE order_no = ? AND status = 'CREATED'").param(orderNo).update();
     }
 
     /** Orders whose source starts with {@code prefix} (a LIKE on the unique source index). */

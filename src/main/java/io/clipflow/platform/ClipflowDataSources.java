@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Primary;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,13 +40,21 @@ class ClipflowDataSources {
     }
 
     @Bean
+    BootstrapLock bootstrapLock(DataSourceProperties engineDataSourceProperties) {
+        return BootstrapLock.acquire(engineDataSourceProperties.determineUrl(),
+                engineDataSourceProperties.determineUsername(), engineDataSourceProperties.determinePassword());
+    }
+
+    @Bean
     @Primary
+    @DependsOn("bootstrapLock")
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource camundaBpmDataSource(DataSourceProperties engineDataSourceProperties) {
         return engineDataSourceProperties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
     }
 
     @Bean
+    @DependsOn("bootstrapLock")
     ShardDatabases shardDatabases(ShardProperties shards) {
         return new ShardDatabases(shards);
     }

@@ -3,8 +3,12 @@ package io.clipflow.platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -16,9 +20,12 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * The physical databases ({@code ds_0, ds_1, ...}) and the ShardingSphere layer over them. Each physical
  * database is brought to the latest schema of {@code db/} by Flyway before ShardingSphere reads its metadata,
- * so a restart keeps the data and a new version migrates it. The rules are {@code sharding.yaml}.
+ * so a restart keeps the data and a new version migrates it; then the owner-sharded rows are put where their
+ * owner's bucket says ({@link OwnerRehoming}). The rules are {@code sharding.yaml}.
  */
 final class ShardDatabases implements AutoCloseable {
+
+    private static final Pattern NODES = Pattern.compile("\\$\\{nodes:(\\w+)}");
 
     private final Map<String, DataSource> physical = new LinkedHashMap<>();
     private final DataSource sharding;
@@ -37,15 +44,27 @@ final class ShardDatabases implements AutoCloseable {
             physical.put(name, ds);
         }
         try {
-            String rules = new ClassPathResource("sharding.yaml").getContentAsString(StandardCharsets.UTF_8)
-                    .replace("${dataSources}", String.join(",", physical.keySet()));
+            OwnerRehoming.rehome(List.copyOf(physical.values()));
+            String rules = rules(new ClassPathResource("sharding.yaml").getContentAsString(StandardCharsets.UTF_8));
             sharding = YamlShardingSphereDataSourceFactory.createDataSource(physical,
                     rules.getBytes(StandardCharsets.UTF_8));
         }
-        catch (SQLException | IOException ex) {
+        catch (SQLException | IOException | RuntimeException ex) {
             close();
             throw new IllegalStateException("ShardingSphere could not start over " + physical.keySet(), ex);
         }
+    }
+
+    /** Fills in the data sources and each {@code ${nodes:<table>}} with that table in every data source. */
+    private String rules(String template) {
+        Matcher nodes = NODES.matcher(template.replace("${dataSources}", String.join(",", physical.keySet())));
+        StringBuilder rules = new StringBuilder();
+        while (nodes.find()) {
+            List<String> tableInEach = new ArrayList<>();
+            physical.keySet().forEach(ds -> tableInEach.add(ds + "." + nodes.group(1)));
+            nodes.appendReplacement(rules, Matcher.quoteReplacement(String.join(",", tableInEach)));
+        }
+        return nodes.appendTail(rules).toString();
     }
 
     Map<String, DataSource> physical() {

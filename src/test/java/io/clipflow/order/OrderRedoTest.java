@@ -32,6 +32,7 @@ class OrderRedoTest {
     @Autowired JdbcClient clipflowJdbc;
     @Autowired ObjectMapper json;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired OrderRows rows;
 
     @Test
     void redoPlacesTheLostOrderOnce() {
@@ -99,9 +100,68 @@ class OrderRedoTest {
         assertThat(items.find(item.id()).orElseThrow().stock()).isEqualTo(5);
     }
 
+    // The order row (buyer's database) and its stock hold (the item's, ds_0) commit one after the other: a crash
+    // between the two keeps one half. The redo finishes the other and takes the stock once.
+
+    @Test
+    void redoAfterOnlyTheStockHoldCommittedWritesTheOrderAndTakesNothingMore() {
+        Item item = items.create("Mic", 4000, 5);
+        Order order = orderWithProcess(item, "key:" + UUID.randomUUID());
+        assertThat(items.hold(item.id(), 1, order.source())).isTrue();
+
+        redo(order, book);
+        redo(order, book);
+
+        assertThat(book.find(order.orderNo())).isPresent();
+        assertThat(items.find(item.id()).orElseThrow().stock()).isEqualTo(4);
+        assertThat(processOf(order)).isOne();
+    }
+
+    @Test
+    void redoAfterOnlyTheOrderRowCommittedHoldsTheStockOnce() {
+        Item item = items.create("Stand", 2500, 5);
+        Order order = orderWithProcess(item, "key:" + UUID.randomUUID());
+        rows.insert(order);
+
+        redo(order, book);
+        redo(order, book);
+
+        assertThat(items.holds(order.source())).isTrue();
+        assertThat(items.find(item.id()).orElseThrow().stock()).isEqualTo(4);
+        assertThat(book.find(order.orderNo())).isPresent();
+        assertThat(processOf(order)).isOne();
+    }
+
+    @Test
+    void redoAfterOnlyTheOrderRowCommittedTakesTheOrderBackWhenTheStockIsGone() {
+        Item item = items.create("Last stand", 2500, 1);
+        Order lost = orderWithProcess(item, "key:" + UUID.randomUUID());
+        rows.insert(lost);
+        book.place("buyer1", item.id(), 1, "key:" + UUID.randomUUID()); // the last unit went to someone else
+
+        redo(lost, book);
+
+        assertThat(book.find(lost.orderNo())).isEmpty();
+        assertThat(processOf(lost)).isZero();
+        assertThat(items.find(item.id()).orElseThrow().stock()).isZero();
+    }
+
+    @Test
+    void redoOfACancellationWhoseStockReleaseWasLostGivesTheStockBackOnce() {
+        Item item = items.create("Bag", 700, 5);
+        Order order = book.place("buyer1", item.id(), 2, "key:" + UUID.randomUUID());
+        assertThat(rows.markCancelled(order.orderNo(), OrderBook.now())).isTrue(); // the order's database committed
+
+        redo(new OrderPayments.UnpaidCancelled(order.orderNo()), payments);
+        redo(new OrderPayments.UnpaidCancelled(order.orderNo()), payments);
+
+        assertThat(book.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(items.find(item.id()).orElseThrow().stock()).isEqualTo(5);
+    }
+
     /** What the engine's commit left: the order's process, started, and nothing of it in the shards. */
     private Order orderWithProcess(Item item, String source) {
-        Order order = new Order(OrderNumbers.next(), "buyer1", item.id(), 1, item.priceCents(), OrderStatus.CREATED,
+        Order order = new Order(OrderNumbers.next("buyer1"), "buyer1", item.id(), 1, item.priceCents(), OrderStatus.CREATED,
                 source, null, OrderBook.now(), null, null);
         runtime.startProcessInstanceByKey(OrderProcess.PROCESS_KEY, order.orderNo(), Map.of(
                 OrderProcess.ORDER_NO, order.orderNo(), OrderProcess.PAYMENT_TIMEOUT, "PT15M"));

@@ -40,9 +40,8 @@ class ShardingTest {
             String code = tag + i;
             insertPublish(code, "t", OffsetDateTime.now());
 
-            JdbcClient ds0 = JdbcClient.create(shards.physical().get("ds_0"));
             for (int shard = 0; shard < 3; shard++) {
-                int found = ds0.sql("SELECT COUNT(*) FROM publish_" + shard + " WHERE code = ?").param(code)
+                int found = databaseOf(shard).sql("SELECT COUNT(*) FROM publish_" + shard + " WHERE code = ?").param(code)
                         .query(Integer.class).single();
                 assertThat(found).as("%s in publish_%d", code, shard).isEqualTo(shard == shardOf(code) ? 1 : 0);
             }
@@ -77,10 +76,33 @@ class ShardingTest {
                 + "JOIN audit_record a ON a.code = p.code WHERE p.code = ?").param(code).query().singleRow();
 
         assertThat(joined).containsEntry("AUDITOR", "auditor1");
-        int inShard = JdbcClient.create(shards.physical().get("ds_0"))
+        int inShard = databaseOf(shardOf(code))
                 .sql("SELECT COUNT(*) FROM audit_record_" + shardOf(code) + " WHERE code = ?").param(code)
                 .query(Integer.class).single();
         assertThat(inShard).isEqualTo(1);
+    }
+
+    @Test
+    void itemsTheirHoldsEventsAndTheWordLibraryLiveInTheFirstDatabaseOnly() {
+        assertThat(shards.physical()).hasSize(2);
+        clipflowJdbc.sql("INSERT INTO item (name, price_cents, stock, created_at, creation_ref) VALUES (?, ?, ?, ?, ?)")
+                .params("Single", 100, 3, OffsetDateTime.now(), tag()).update();
+
+        for (String table : List.of("item", "sensitive_word")) {
+            assertThat(count(0, table)).as(table + " in ds_0").isPositive();
+            assertThat(count(1, table)).as(table + " in ds_1").isZero();
+        }
+        assertThat(clipflowJdbc.sql("SELECT COUNT(*) FROM item").query(Long.class).single()).isEqualTo(count(0, "item"));
+    }
+
+    private long count(int database, String table) {
+        return JdbcClient.create(shards.physical().get("ds_" + database)).sql("SELECT COUNT(*) FROM " + table)
+                .query(Long.class).single();
+    }
+
+    /** Auto tables go round the databases: publish_0 in ds_0, publish_1 in ds_1, publish_2 in ds_0 again. */
+    private JdbcClient databaseOf(int table) {
+        return JdbcClient.create(shards.physical().get("ds_" + table % shards.physical().size()));
     }
 
     /** ShardingSphere's HASH_MOD: the absolute hash code, modulo the shard count. */
