@@ -24,6 +24,8 @@ import io.clipflow.ClipflowApplication;
 import io.clipflow.RedisTestServer;
 import io.clipflow.order.OrderLeg;
 import io.clipflow.publish.PublishLeg;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -92,10 +94,12 @@ public final class CommitDurabilityCost {
                 Mode mode = modes[(m + round) % modes.length];
                 mode.apply();
                 for (Leg leg : legs) {
-                    List<Double> cpu = recorded ? leg.cpu(mode) : null;
-                    double rate = leg.time(threads, perRound, cpu, recorded ? leg.written(mode) : null);
+                    Sample sample = leg.time(threads, perRound);
                     if (recorded) {
-                        leg.rates(mode).add(rate);
+                        leg.rates(mode).add(sample.rate());
+                        leg.cpu(mode).add(sample.cpuMicros());
+                        leg.written(mode).add(sample.kib());
+                        leg.stores(mode).add(sample.stores());
                     }
                 }
             }
@@ -108,10 +112,10 @@ public final class CommitDurabilityCost {
             double lazyCpu = median(leg.cpu(Mode.LAZY));
             for (Mode mode : modes) {
                 System.out.printf(Locale.ROOT,
-                        "  %-22s %-12s %7.1f/s (%.2f)  %6.0f µs CPU (%.2f)  %6.1f KiB written  rounds %s%n",
+                        "  %-22s %-12s %7.1f/s (%.2f)  %6.0f µs CPU (%.2f)  %6.1f KiB in %.2f file writes  rounds %s%n",
                         leg.name, mode, median(leg.rates(mode)), median(leg.rates(mode)) / lazyRate,
                         median(leg.cpu(mode)), median(leg.cpu(mode)) / lazyCpu, median(leg.written(mode)),
-                        format(leg.rates(mode)));
+                        median(leg.stores(mode)), format(leg.rates(mode)));
             }
         }
     }
@@ -153,6 +157,21 @@ public final class CommitDurabilityCost {
         }
     }
 
+    /** File writes H2 made of the two databases so far: each store of a database is one new version. */
+    private static long h2Stores() {
+        long versions = 0;
+        for (String db : List.of(ENGINE_DB, SHARD_DB)) {
+            try (Connection c = DriverManager.getConnection(db, "sa", "")) {
+                SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
+                versions += session.getDatabase().getStore().getMvStore().getCurrentVersion();
+            }
+            catch (SQLException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+        return versions;
+    }
+
     /** What this process has written through system calls (Linux), the files' share of a commit's cost. */
     private static long bytesWritten() {
         try {
@@ -173,12 +192,17 @@ public final class CommitDurabilityCost {
         return rates.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList();
     }
 
+    /** Per instance of one timed round: wall-time rate, the process's CPU time, bytes written, H2 file writes. */
+    private record Sample(double rate, double cpuMicros, double kib, double stores) {
+    }
+
     /** A leg run by N threads at once, thread i running the body {@code bodies.apply(i)}. */
     private record Leg(String name, IntFunction<Runnable> bodies, Map<Mode, List<Double>> rates,
-            Map<Mode, List<Double>> cpu, Map<Mode, List<Double>> written) {
+            Map<Mode, List<Double>> cpu, Map<Mode, List<Double>> written, Map<Mode, List<Double>> stores) {
 
         Leg(String name, IntFunction<Runnable> bodies) {
-            this(name, bodies, new EnumMap<>(Mode.class), new EnumMap<>(Mode.class), new EnumMap<>(Mode.class));
+            this(name, bodies, new EnumMap<>(Mode.class), new EnumMap<>(Mode.class), new EnumMap<>(Mode.class),
+                    new EnumMap<>(Mode.class));
         }
 
         List<Double> rates(Mode mode) {
@@ -189,13 +213,15 @@ public final class CommitDurabilityCost {
             return cpu.computeIfAbsent(mode, m -> new ArrayList<>());
         }
 
+        List<Double> stores(Mode mode) {
+            return stores.computeIfAbsent(mode, m -> new ArrayList<>());
+        }
+
         List<Double> written(Mode mode) {
             return written.computeIfAbsent(mode, m -> new ArrayList<>());
         }
 
-        /** Instances per second of wall time; the process's CPU time per instance goes to {@code cpuMicros}. */
-        double time(int threads, int instances, List<Double> cpuMicros, List<Double> written)
-                throws InterruptedException {
+        Sample time(int threads, int instances) throws InterruptedException {
             CountDownLatch start = new CountDownLatch(1);
             AtomicReference<RuntimeException> failure = new AtomicReference<>();
             List<Thread> workers = new ArrayList<>();
@@ -222,6 +248,7 @@ public final class CommitDurabilityCost {
             long begin = System.nanoTime();
             long cpuBegin = PROCESS.getProcessCpuTime();
             long writtenBegin = bytesWritten();
+            long storesBegin = h2Stores();
             start.countDown();
             for (Thread worker : workers) {
                 worker.join();
@@ -230,11 +257,8 @@ public final class CommitDurabilityCost {
                 throw failure.get();
             }
             long elapsed = System.nanoTime() - begin;
-            if (cpuMicros != null) {
-                cpuMicros.add((PROCESS.getProcessCpuTime() - cpuBegin) / 1e3 / instances);
-                written.add((bytesWritten() - writtenBegin) / 1024.0 / instances);
-            }
-            return instances / (elapsed / 1e9);
+            return new Sample(instances / (elapsed / 1e9), (PROCESS.getProcessCpuTime() - cpuBegin) / 1e3 / instances,
+                    (bytesWritten() - writtenBegin) / 1024.0 / instances, (h2Stores() - storesBegin) / (double) instances);
         }
     }
 }
