@@ -80,11 +80,16 @@ class EngineFirstCommitTest {
         inTransaction(() -> redoLog.record(List.of(video)));
         assertThat(publishRows(video.code())).isZero();
 
-        assertThat(recovery.redoAbandoned(Duration.ZERO)).isEqualTo(1);
-        assertThat(recovery.redoAbandoned(Duration.ZERO)).isZero();
+        // the log is the whole engine database's: an earlier test's process step may have an entry in it too
+        assertThat(recovery.redoAbandoned(Duration.ZERO)).isPositive();
+        assertThat(publishRows(video.code())).isOne();
+        recovery.redoAbandoned(Duration.ZERO);
 
         assertThat(publishRows(video.code())).isOne();
-        assertThat(redoLog.size()).isZero();
+        await("no redo entry left").atMost(Duration.ofSeconds(10)).until(() -> {
+            recovery.redoAbandoned(Duration.ZERO);
+            return redoLog.size() == 0;
+        });
     }
 
     @Test
