@@ -6,15 +6,19 @@ import java.util.Comparator;
 
 /**
  * A library's words by their normalised form, in ascending form order, one entry per form: what an
- * {@link Automaton} is built from. Words that normalise to the same form are one entry; the first keeps it
- * unless a later one is stricter (BLOCK over REVIEW). Words that are nothing but filler are left out.
+ * {@link Automaton} is built from. Words that normalise to the same form are one entry: the strictest (BLOCK
+ * over REVIEW), and of those the first in {@link String} order, so the entry does not depend on the order the
+ * library came in. Words that are nothing but filler are left out.
  *
  * <p>Sorting 200,000 strings by comparing them is most of a build's time: each comparison follows two
  * pointers into memory the cache does not hold. So the words are first sorted as primitive longs holding
  * their first two chars and their position, which settles most of the order, and only runs sharing those two
- * chars are then sorted by comparing forms. Both sorts keep equal forms in library order.
+ * chars are then sorted by comparing forms.
  */
 final class LibraryForms {
+
+    private static final Comparator<SensitiveWord> PREFERRED =
+            Comparator.comparing(SensitiveWord::level).thenComparing(SensitiveWord::word);
 
     final String[] forms;
     final SensitiveWord[] words;
@@ -56,7 +60,7 @@ final class LibraryForms {
             for (int r = 0; r < hi - lo; r++) {
                 int i = run[r];
                 if (distinct > 0 && sortedForms[distinct - 1].equals(form[i])) {
-                    if (word[i].level().compareTo(sortedWords[distinct - 1].level()) < 0) {
+                    if (PREFERRED.compare(word[i], sortedWords[distinct - 1]) < 0) {
                         sortedWords[distinct - 1] = word[i];
                     }
                     continue;
