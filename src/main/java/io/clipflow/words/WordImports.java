@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.clipflow.platform.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -24,6 +26,8 @@ import org.springframework.web.ErrorResponseException;
  */
 @Component
 class WordImports {
+
+    private static final Logger log = LoggerFactory.getLogger(WordImports.class);
 
     static final int MAX_WORDS = 200_000;
     /** Lines listed per kind in a report; the counts are always whole. */
@@ -47,6 +51,7 @@ class WordImports {
     }
 
     Report importWords(Reader body, WordImportParser.Format format) throws IOException {
+        long started = System.nanoTime();
         WordImportParser.Parsed parsed;
         try {
             parsed = new WordImportParser(format, MAX_WORDS).parse(body);
@@ -58,6 +63,7 @@ class WordImports {
         if (!parsed.rejected().isEmpty()) {
             throw rejected(parsed);
         }
+        long parsedAt = System.nanoTime();
         List<WordImportParser.Line> duplicates = new ArrayList<>(parsed.duplicates());
         List<SensitiveWord> fresh = new ArrayList<>(parsed.words().size());
         try {
@@ -81,10 +87,14 @@ class WordImports {
             throw Problems.conflict("IMPORT_CONFLICT",
                     "A word of this import was added by someone else meanwhile; nothing was imported, please retry");
         }
+        long writtenAt = System.nanoTime();
         if (!fresh.isEmpty()) {
             library.reload();
             changes.announceAll();
         }
+        log.info("Imported {} words ({} duplicates) in {} ms: read {} ms, written {} ms, applied {} ms", fresh.size(),
+                duplicates.size(), millis(started, System.nanoTime()), millis(started, parsedAt),
+                millis(parsedAt, writtenAt), millis(writtenAt, System.nanoTime()));
         duplicates.sort(Comparator.comparingInt(WordImportParser.Line::number));
         return new Report(fresh.size(), duplicates.size(), 0, listed(duplicates), List.of());
     }
@@ -97,6 +107,10 @@ class WordImports {
         problem.getBody().setProperty("rejectedLines", listed(parsed.rejected()));
         problem.getBody().setProperty("duplicates", parsed.duplicates().size());
         return problem;
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private static List<WordImportParser.Line> listed(List<WordImportParser.Line> lines) {
