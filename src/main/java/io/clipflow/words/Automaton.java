@@ -42,8 +42,9 @@ final class Automaton {
      * fill the holes they leave. States come out in breadth-first order for the failure links either way.
      */
     Automaton(String[] words, char[] matchTable) {
-        int alphabet = assignCodes(words, matchTable);
-        TrieShape trie = new TrieShape(words, codes);
+        char[] codeOf = codeOf(words);
+        int alphabet = mapChars(codeOf, matchTable);
+        TrieShape trie = new TrieShape(words, codeOf);
         FreeSlots slots = new FreeSlots(trie.count + alphabet);
         int[] nodeBase = new int[trie.count];
         for (int node : trie.byChildCountDescending()) {
@@ -73,23 +74,30 @@ final class Automaton {
         linkSuffixes(slotOf, trie.count);
     }
 
-    /** The code of every char a word uses, in char order from {@link #FIRST_CODE}; returns the alphabet size. */
-    private int assignCodes(String[] words, char[] matchTable) {
+    /** The code of every char a word uses, in char order from {@link #FIRST_CODE}; 0 for the others. */
+    private static char[] codeOf(String[] words) {
         char[] codeOf = new char[Character.MAX_VALUE + 1];
         for (String word : words) {
             for (int i = 0; i < word.length(); i++) {
                 codeOf[word.charAt(i)] = 1;
             }
         }
-        int alphabet = FIRST_CODE;
+        char next = FIRST_CODE;
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             if (codeOf[c] != 0) {
-                codeOf[c] = (char) alphabet++;
+                codeOf[c] = next++;
             }
         }
+        return codeOf;
+    }
+
+    /** Fills {@link #codes}: every raw char, folded, to its code, filler or foreign; returns the alphabet size. */
+    private int mapChars(char[] codeOf, char[] matchTable) {
+        int alphabet = FIRST_CODE;
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             char folded = matchTable[c];
             codes[c] = folded == 0 ? FILLER : codeOf[folded] == 0 ? FOREIGN : codeOf[folded];
+            alphabet = Math.max(alphabet, codeOf[c] + 1);
         }
         return alphabet;
     }

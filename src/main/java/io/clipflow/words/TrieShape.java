@@ -20,9 +20,21 @@ final class TrieShape {
     /** The node each word ends at, by word index. */
     final int[] terminal;
 
-    /** Words sorted ascending, distinct and non-empty; {@code codes} maps a char to its code, in char order. */
+    /** Words sorted ascending, distinct and non-empty; {@code codes} maps their chars to codes in char order. */
     TrieShape(String[] words, char[] codes) {
         terminal = new int[words.length];
+        // the words' codes end to end: the walk below reads each word once per depth, and reads it here
+        // sequentially instead of chasing a String per read
+        int[] start = new int[words.length + 1];
+        for (int w = 0; w < words.length; w++) {
+            start[w + 1] = start[w] + words[w].length();
+        }
+        char[] coded = new char[start[words.length]];
+        for (int w = 0; w < words.length; w++) {
+            for (int i = 0, at = start[w]; i < words[w].length(); i++) {
+                coded[at + i] = codes[words[w].charAt(i)];
+            }
+        }
         int capacity = Math.max(16, words.length * 2);
         parent = new int[capacity];
         label = new int[capacity];
@@ -37,12 +49,12 @@ final class TrieShape {
             int from = lo[node];
             int to = hi[node];
             int d = depth[node];
-            if (from < to && words[from].length() == d) {
+            if (from < to && start[from + 1] - start[from] == d) {
                 terminal[from++] = node; // sorted: the word that is the prefix itself comes first
             }
             firstChild[node] = count;
             for (int i = from; i < to; i++) {
-                int code = codes[words[i].charAt(d)];
+                int code = coded[start[i] + d];
                 if (count > firstChild[node] && label[count - 1] >= code) {
                     if (label[count - 1] == code) {
                         continue;
