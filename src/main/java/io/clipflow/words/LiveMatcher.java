@@ -124,6 +124,7 @@ final class LiveMatcher implements AutoCloseable {
                 copy = new ArrayList<>(library.values());
                 target = version;
             }
+            long started = System.nanoTime();
             try {
                 live.set(build.apply(copy));
                 builds.incrementAndGet();
@@ -139,7 +140,8 @@ final class LiveMatcher implements AutoCloseable {
                 builtVersion = target;
                 notifyAll();
             }
-            log.debug("Word matcher built: {} words, library version {}", copy.size(), target);
+            log.info("Word matcher built and live: {} words in {} ms (library version {})", copy.size(),
+                    (System.nanoTime() - started) / 1_000_000, target);
         }
     }
 
