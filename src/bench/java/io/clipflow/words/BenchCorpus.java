@@ -54,14 +54,22 @@ final class BenchCorpus {
 
     /** Seed words plus generated words, all distinct after normalisation. */
     static List<SensitiveWord> library(long seed) {
+        return library(seed, LIBRARY_SIZE, COMMON_CHARS);
+    }
+
+    /**
+     * A library of {@code size} words whose Chinese words are drawn from {@code chineseChars}: the common
+     * characters, or {@link #wideChars} for the thousands of distinct characters of a real national list.
+     */
+    static List<SensitiveWord> library(long seed, int size, String chineseChars) {
         Random random = new Random(seed);
         TextNormalizer normalizer = TextNormalizer.shared();
         String vocabulary = normalizer.normalize(String.join("|", ZH_PHRASES) + "|" + String.join("|", EN_WORDS));
         List<SensitiveWord> words = new ArrayList<>(SeedWords.load());
         Set<String> forms = new LinkedHashSet<>();
         words.forEach(w -> forms.add(normalizer.normalize(w.word())));
-        while (words.size() < LIBRARY_SIZE) {
-            String word = random.nextInt(3) < 2 ? chineseWord(random) : englishWord(random);
+        while (words.size() < size) {
+            String word = random.nextInt(3) < 2 ? chineseWord(random, chineseChars) : englishWord(random);
             String form = normalizer.normalize(word);
             if (!vocabulary.contains(form) && forms.add(form)) {
                 words.add(new SensitiveWord(word, random.nextInt(5) == 0 ? WordLevel.BLOCK : WordLevel.REVIEW));
@@ -130,11 +138,27 @@ final class BenchCorpus {
         return out.toString();
     }
 
-    private static String chineseWord(Random random) {
+    /** The common characters, then every simplified-form CJK character from U+4E00 up to {@code count} in all. */
+    static String wideChars(int count) {
+        TextNormalizer normalizer = TextNormalizer.shared();
+        StringBuilder chars = new StringBuilder(COMMON_CHARS);
+        for (char c = '\u4E00'; chars.length() < count && c <= '\u9FA5'; c++) {
+            if (normalizer.fold(c) == c && COMMON_CHARS.indexOf(c) < 0) {
+                chars.append(c);
+            }
+        }
+        return chars.toString();
+    }
+
+    static String commonChars() {
+        return COMMON_CHARS;
+    }
+
+    private static String chineseWord(Random random, String chars) {
         int length = 2 + random.nextInt(3);
         StringBuilder word = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            word.append(COMMON_CHARS.charAt(random.nextInt(COMMON_CHARS.length())));
+            word.append(chars.charAt(random.nextInt(chars.length())));
         }
         return word.toString();
     }

@@ -1,12 +1,6 @@
 package io.clipflow.words;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Aho-Corasick automaton over normalised chars, stored as a double-array trie.
@@ -16,12 +10,16 @@ import java.util.TreeMap;
  * {@link #FILLER}, {@link #FOREIGN} (a char no word contains: the walk restarts at the root), or
  * a letter code. A transition is then {@code base[state] + code}, valid when {@code check} of the
  * target names {@code state}; all arrays stay small enough to live in cache.
+ *
+ * <p>Built from the sorted words through a {@link TrieShape} of flat arrays, with no object per node. Codes
+ * follow char order, so the sorted order of the words is the order of the children's codes.
  */
 final class Automaton {
 
     static final char FILLER = 0;
     static final char FOREIGN = 1;
     private static final int ROOT = 0;
+    private static final int FIRST_CODE = 2;
 
     /** Raw char to code. */
     final char[] codes = new char[Character.MAX_VALUE + 1];
@@ -35,75 +33,84 @@ final class Automaton {
     /** Next proper suffix state that ends a word, or 0. */
     final int[] dictLink;
 
-    /** Builds the automaton for distinct, non-empty normalised words; word ids are list indexes. */
-    Automaton(List<String> words, char[] matchTable) {
-        Trie trie = Trie.of(words);
-        List<TreeMap<Integer, Integer>> children = trie.children();
-        int alphabet = trie.alphabet();
-        int[] terminal = trie.terminal();
-        for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            char folded = matchTable[c];
-            codes[c] = folded == 0 ? FILLER : trie.codeOf()[folded] == 0 ? FOREIGN : (char) trie.codeOf()[folded];
+    /**
+     * Builds the automaton for distinct, non-empty normalised words in ascending {@link String} order; word
+     * ids are array indexes.
+     *
+     * <p>The nodes with the most children are placed first, as in first-fit-decreasing bin packing: they need
+     * an emptier stretch of the array than anyone, and the one-child nodes, which are most of a large library,
+     * fill the holes they leave. States come out in breadth-first order for the failure links either way.
+     */
+    Automaton(String[] words, char[] matchTable) {
+        char[] codeOf = codeOf(words);
+        int alphabet = mapChars(codeOf, matchTable);
+        TrieShape trie = new TrieShape(words, codeOf);
+        FreeSlots slots = new FreeSlots(trie.count + alphabet);
+        int[] nodeBase = new int[trie.count];
+        for (int node : trie.byChildCountDescending()) {
+            nodeBase[node] = slots.place(trie.label, trie.firstChild[node], trie.childCount[node]);
         }
-        int[] baseOf = new int[2 * children.size() + alphabet];
-        int[] checkOf = filled(new int[baseOf.length], -1);
-        int[] slotOf = new int[children.size()];
-        int[] edges = new int[2 * children.size()];
-        int edgeCount = 0;
-        int firstFree = 1;
-        int end = 1;
-        Deque<Integer> queue = new ArrayDeque<>(List.of(ROOT));
-        while (!queue.isEmpty()) {
-            int node = queue.poll();
-            TreeMap<Integer, Integer> kids = children.get(node);
-            if (kids.isEmpty()) {
-                continue;
-            }
-            while (checkOf[firstFree] != -1) {
-                firstFree++;
-            }
-            int candidate = Math.max(1, firstFree - kids.firstKey());
-            while (!fits(checkOf, candidate, kids.keySet())) {
-                candidate++;
-            }
-            if (candidate + alphabet >= checkOf.length) {
-                checkOf = resize(checkOf, checkOf.length * 2, -1);
-                baseOf = resize(baseOf, baseOf.length * 2, 0);
-            }
-            int slot = slotOf[node];
-            baseOf[slot] = candidate;
-            for (Map.Entry<Integer, Integer> kid : kids.entrySet()) {
-                int kidSlot = candidate + kid.getKey();
-                checkOf[kidSlot] = slot;
-                slotOf[kid.getValue()] = kidSlot;
-                end = Math.max(end, kidSlot + 1);
-                edges[edgeCount++] = kidSlot;
-                edges[edgeCount++] = kid.getKey();
-                queue.add(kid.getValue());
-            }
+        int length = slots.end() + alphabet;
+        base = new int[length];
+        check = new int[length];
+        Arrays.fill(check, -1);
+        int[] slotOf = new int[trie.count];
+        for (int node = 1; node < trie.count; node++) {
+            int parent = trie.parent[node];
+            slotOf[node] = nodeBase[parent] + trie.label[node];
+            check[slotOf[node]] = slotOf[parent];
         }
-        int length = end + alphabet;
-        base = resize(baseOf, length, 0);
-        check = resize(checkOf, length, -1);
-        wordAt = filled(new int[length], -1);
-        for (int id = 0; id < terminal.length; id++) {
-            wordAt[slotOf[terminal[id]]] = id;
+        for (int node = 0; node < trie.count; node++) {
+            base[slotOf[node]] = nodeBase[node];
+        }
+        wordAt = new int[length];
+        Arrays.fill(wordAt, -1);
+        for (int id = 0; id < words.length; id++) {
+            wordAt[slotOf[trie.terminal[id]]] = id;
         }
         fail = new int[length];
         dictLink = new int[length];
         outHead = new int[length];
-        linkSuffixes(edges, edgeCount);
+        linkSuffixes(slotOf, trie.count);
+    }
+
+    /** The code of every char a word uses, in char order from {@link #FIRST_CODE}; 0 for the others. */
+    private static char[] codeOf(String[] words) {
+        char[] codeOf = new char[Character.MAX_VALUE + 1];
+        for (String word : words) {
+            for (int i = 0; i < word.length(); i++) {
+                codeOf[word.charAt(i)] = 1;
+            }
+        }
+        char next = FIRST_CODE;
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (codeOf[c] != 0) {
+                codeOf[c] = next++;
+            }
+        }
+        return codeOf;
+    }
+
+    /** Fills {@link #codes}: every raw char, folded, to its code, filler or foreign; returns the alphabet size. */
+    private int mapChars(char[] codeOf, char[] matchTable) {
+        int alphabet = FIRST_CODE;
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            char folded = matchTable[c];
+            codes[c] = folded == 0 ? FILLER : codeOf[folded] == 0 ? FOREIGN : codeOf[folded];
+            alphabet = Math.max(alphabet, codeOf[c] + 1);
+        }
+        return alphabet;
     }
 
     /**
-     * Failure and output links. Edges come in breadth-first order, so the failure link of a
+     * Failure and output links. States come in breadth-first order, so the failure link of a
      * state's parent, and the links of every shorter suffix, are known when the state is reached.
      */
-    private void linkSuffixes(int[] edges, int edgeCount) {
-        for (int e = 0; e < edgeCount; e += 2) {
-            int child = edges[e];
+    private void linkSuffixes(int[] order, int count) {
+        for (int i = 1; i < count; i++) {
+            int child = order[i];
             int parent = check[child];
-            int suffix = parent == ROOT ? ROOT : next(fail[parent], edges[e + 1]);
+            int suffix = parent == ROOT ? ROOT : next(fail[parent], child - base[parent]);
             fail[child] = suffix;
             dictLink[child] = wordAt[suffix] >= 0 ? suffix : dictLink[suffix];
             outHead[child] = wordAt[child] >= 0 ? child : dictLink[child];
@@ -122,54 +129,5 @@ final class Automaton {
             }
             state = fail[state];
         }
-    }
-
-    /** The plain trie: children per node keyed by char code, in ascending code order. */
-    private record Trie(List<TreeMap<Integer, Integer>> children, int[] terminal, int[] codeOf, int alphabet) {
-
-        static Trie of(List<String> words) {
-            int[] codeOf = new int[Character.MAX_VALUE + 1];
-            int alphabet = 2;
-            List<TreeMap<Integer, Integer>> children = new ArrayList<>();
-            children.add(new TreeMap<>());
-            int[] terminal = new int[words.size()];
-            for (int id = 0; id < words.size(); id++) {
-                int node = ROOT;
-                for (char c : words.get(id).toCharArray()) {
-                    if (codeOf[c] == 0) {
-                        codeOf[c] = alphabet++;
-                    }
-                    node = children.get(node).computeIfAbsent(codeOf[c], k -> {
-                        children.add(new TreeMap<>());
-                        return children.size() - 1;
-                    });
-                }
-                terminal[id] = node;
-            }
-            return new Trie(children, terminal, codeOf, alphabet);
-        }
-    }
-
-    private static boolean fits(int[] check, int candidate, Iterable<Integer> codes) {
-        for (int code : codes) {
-            int slot = candidate + code;
-            if (slot < check.length && check[slot] != -1) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int[] resize(int[] array, int length, int fill) {
-        int[] resized = Arrays.copyOf(array, length);
-        if (length > array.length) {
-            Arrays.fill(resized, array.length, length, fill);
-        }
-        return resized;
-    }
-
-    private static int[] filled(int[] array, int value) {
-        Arrays.fill(array, value);
-        return array;
     }
 }

@@ -7,6 +7,8 @@ import io.clipflow.platform.ApiAccessRules;
 import io.clipflow.platform.ClipflowGroups;
 import io.clipflow.platform.Problems;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -19,13 +21,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The word library for ops: list, add, remove, and try a text against what is live on this node. */
+/** The word library for ops: page through, add, remove, and try a text against what is live on this node. */
 @RestController
 @RequestMapping("/api/sensitive-words")
 class SensitiveWordController {
+
+    static final int MAX_PAGE_SIZE = 1_000;
 
     record NewWord(@NotBlank @Size(max = 100) String word, @NotNull WordLevel level) {
     }
@@ -39,6 +44,9 @@ class SensitiveWordController {
     record CheckResult(boolean blocked, List<Hit> hits) {
     }
 
+    record WordPage(List<SensitiveWord> items, int page, int size, long total) {
+    }
+
     private final SensitiveWordRepository words;
     private final WordLibrary library;
     private final WordLibraryChanges changes;
@@ -49,9 +57,14 @@ class SensitiveWordController {
         this.changes = changes;
     }
 
+    /** A page of the library in word order; {@code q} keeps the words containing it, in any case. */
     @GetMapping
-    List<SensitiveWord> list() {
-        return words.findAll();
+    WordPage list(@RequestParam(required = false) @Size(max = 100) String q,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        String text = q == null || q.isBlank() ? null : q.strip();
+        SensitiveWordRepository.Page found = words.page(text, page, size);
+        return new WordPage(found.items(), page, size, found.total());
     }
 
     @PostMapping
@@ -63,7 +76,7 @@ class SensitiveWordController {
         catch (DuplicateKeyException ex) {
             throw Problems.conflict("WORD_EXISTS", "'" + word.word() + "' is in the library already");
         }
-        applied();
+        applied(word.word());
         URI location = UriComponentsBuilder.fromPath("/api/sensitive-words/{word}").buildAndExpand(word.word())
                 .encode().toUri();
         return ResponseEntity.created(location).body(word);
@@ -74,7 +87,7 @@ class SensitiveWordController {
         if (words.delete(word) == 0) {
             throw Problems.notFound("Sensitive word '" + word + "'");
         }
-        applied();
+        applied(word);
         return ResponseEntity.noContent().build();
     }
 
@@ -88,9 +101,9 @@ class SensitiveWordController {
     }
 
     /** This node first, synchronously, so the caller's next check already sees the change; then the others. */
-    private void applied() {
-        library.reload();
-        changes.announce();
+    private void applied(String word) {
+        library.awaitBuilt(library.refresh(word));
+        changes.announceWord(word);
     }
 
     @Bean

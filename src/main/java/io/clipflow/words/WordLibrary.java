@@ -1,8 +1,10 @@
 package io.clipflow.words;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -11,19 +13,22 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The word library as this node applies it: one immutable {@link WordMatcher} swapped as a whole when the
- * library changes, so a screen never sees half a change. Changes arrive through {@link WordLibraryChanges}
- * (at once, via Redis) and, should a message be lost, through a periodic reload from the table.
+ * The word library as this node applies it. Screens read the live matcher and never wait: a change is applied
+ * to this node's copy of the library and a new matcher is built off the screening path ({@link LiveMatcher}).
+ * Changes arrive through {@link WordLibraryChanges}: a changed word is read back from the table by its key,
+ * a bulk change by reading the whole table, and a periodic reload catches up with any message that was lost.
+ * Reads of the table are applied one at a time, so a later read, which is newer, is never overwritten by an
+ * earlier one.
  */
 @Component
 public class WordLibrary {
 
     private static final Logger log = LoggerFactory.getLogger(WordLibrary.class);
+    private static final Duration BUILD_WAIT = Duration.ofSeconds(30);
 
     private final SensitiveWordRepository words;
-    private final AtomicReference<WordMatcher> matcher = new AtomicReference<>(new WordMatcher(List.of()));
-    /** What the current matcher was built from, so a reload that finds the same library builds nothing. */
-    private volatile List<SensitiveWord> loaded = List.of();
+    private final LiveMatcher matcher = new LiveMatcher();
+    private final Object reads = new Object();
 
     WordLibrary(SensitiveWordRepository words) {
         this.words = words;
@@ -33,29 +38,60 @@ public class WordLibrary {
 
     /** Every library word in {@code text}, with positions in the original text and levels. */
     public List<WordHit> findAll(CharSequence text) {
-        return matcher.get().findAll(text);
+        return matcher.current().findAll(text);
     }
 
-    /** Reads the table again and swaps the matcher; the old one keeps serving until then. */
-    public synchronized void reload() {
-        List<SensitiveWord> library = words.findAll();
-        if (library.equals(loaded)) {
-            return;
+    /** Reads the table again and waits until the matcher has it; screens keep the old matcher until then. */
+    public void reload() {
+        awaitBuilt(refresh());
+    }
+
+    /** Reads the whole table and starts a build if it differs; returns the version to wait for. */
+    long refresh() {
+        synchronized (reads) {
+            return matcher.replaceAll(words.findAll());
         }
-        matcher.set(new WordMatcher(library));
-        loaded = library;
-        log.debug("Word library loaded: {} words", library.size());
+    }
+
+    /** Reads one word's row and applies what it says (added, level changed, gone); returns the version. */
+    long refresh(String word) {
+        synchronized (reads) {
+            Optional<SensitiveWord> row = words.find(word);
+            return row.isPresent() ? matcher.put(row.get()) : matcher.remove(word);
+        }
+    }
+
+    /** Waits until the live matcher includes {@code version}; a build that takes longer still ends up live. */
+    void awaitBuilt(long version) {
+        try {
+            if (!matcher.awaitBuilt(version, BUILD_WAIT)) {
+                log.warn("The word matcher was not rebuilt within {}; it will be when the build ends", BUILD_WAIT);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Matchers this node built so far. */
+    long builds() {
+        return matcher.builds();
     }
 
     @Scheduled(initialDelayString = "${clipflow.words.reload-every:PT1M}",
             fixedDelayString = "${clipflow.words.reload-every:PT1M}")
     void safetyReload() {
         try {
-            reload();
+            refresh();
         }
         catch (DataAccessException ex) {
             log.warn("Periodic word library reload failed, keeping the current one: {}", ex.getMessage());
         }
+    }
+
+    @PreDestroy
+    void close() {
+        matcher.close();
     }
 
     /** Several nodes may start at once on an empty table: a word another node inserted first is fine. */

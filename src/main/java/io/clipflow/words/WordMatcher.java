@@ -1,10 +1,10 @@
 package io.clipflow.words;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds library words in a text in one pass, after {@link TextNormalizer} folding, seeing
@@ -35,17 +35,10 @@ final class WordMatcher {
     private final int[] wordLength;
 
     public WordMatcher(Collection<SensitiveWord> library) {
-        Map<String, SensitiveWord> byForm = new LinkedHashMap<>();
-        for (SensitiveWord word : library) {
-            String form = normalizer.normalize(word.word());
-            if (!form.isEmpty()) {
-                byForm.merge(form, word, (kept, other) -> other.level().compareTo(kept.level()) < 0 ? other : kept);
-            }
-        }
-        List<String> forms = new ArrayList<>(byForm.keySet());
-        this.automaton = new Automaton(forms, normalizer.matchTable());
-        this.words = byForm.values().toArray(new SensitiveWord[0]);
-        this.wordLength = forms.stream().mapToInt(String::length).toArray();
+        LibraryForms sorted = new LibraryForms(library, normalizer);
+        this.automaton = new Automaton(sorted.forms, normalizer.matchTable());
+        this.words = sorted.words;
+        this.wordLength = Arrays.stream(sorted.forms).mapToInt(String::length).toArray();
     }
 
     /** Number of distinct normalised words. */
@@ -134,6 +127,9 @@ final class WordMatcher {
         boolean gluedAfter = end < text.length()
                 && normalizer.isWordChar(text.charAt(end - 1)) && normalizer.isWordChar(text.charAt(end));
         return !gluedBefore && !gluedAfter;
+    }
+
+    private record Entry(String form, SensitiveWord word) {
     }
 
     @FunctionalInterface

@@ -1,6 +1,7 @@
 package io.clipflow.words;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -10,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import io.clipflow.ClipflowIntegrationTest;
@@ -36,8 +38,50 @@ class SensitiveWordApiTest {
 
     @Test
     void libraryIsSeeded() throws Exception {
-        mvc.perform(get("/api/sensitive-words").with(httpBasic("admin", "admin")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.word == '赌博')].level").value("BLOCK"));
+        mvc.perform(get("/api/sensitive-words").param("q", "赌博").with(httpBasic("admin", "admin")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[?(@.word == '赌博')].level").value("BLOCK"));
+    }
+
+    @Test
+    void pagesThroughTheLibraryInWordOrderAndFiltersByText() throws Exception {
+        String tag = "zp" + UUID.randomUUID().toString().substring(0, 6);
+        for (String word : List.of(tag + "c", tag + "A", tag + "b", tag + "%", "x" + tag)) {
+            words.insert(SensitiveWord.review(word));
+        }
+        try {
+            mvc.perform(get("/api/sensitive-words").param("q", tag.toUpperCase()).param("size", "2")
+                            .with(httpBasic("admin", "admin")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total").value(5))
+                    .andExpect(jsonPath("$.page").value(0))
+                    .andExpect(jsonPath("$.size").value(2))
+                    .andExpect(jsonPath("$.items[*].word").value(contains("x" + tag, tag + "%")));
+            mvc.perform(get("/api/sensitive-words").param("q", tag).param("size", "2").param("page", "2")
+                            .with(httpBasic("admin", "admin")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.items[*].word").value(contains(tag + "c")));
+            // LIKE wildcards in q are plain text
+            mvc.perform(get("/api/sensitive-words").param("q", tag + "%").with(httpBasic("admin", "admin")))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1))
+                    .andExpect(jsonPath("$.items[0].word").value(tag + "%"));
+            long all = words.count();
+            mvc.perform(get("/api/sensitive-words").with(httpBasic("admin", "admin")))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(all))
+                    .andExpect(jsonPath("$.size").value(50)).andExpect(jsonPath("$.items.length()").value(50));
+        }
+        finally {
+            List.of(tag + "c", tag + "A", tag + "b", tag + "%", "x" + tag).forEach(words::delete);
+        }
+    }
+
+    @Test
+    void refusesPagesOutOfRange() throws Exception {
+        mvc.perform(get("/api/sensitive-words").param("size", "1001").with(httpBasic("admin", "admin")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION"));
+        mvc.perform(get("/api/sensitive-words").param("page", "-1").with(httpBasic("admin", "admin")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION"));
+        mvc.perform(get("/api/sensitive-words").param("page", "x").with(httpBasic("admin", "admin")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION"));
     }
 
     @Test
@@ -78,12 +122,26 @@ class SensitiveWordApiTest {
         words.insert(SensitiveWord.review(word));
         assertThat(library.findAll(word)).isEmpty();
 
-        redis.convertAndSend(WordLibraryChanges.CHANNEL, "reload");
+        redis.convertAndSend(WordLibraryChanges.CHANNEL, WordLibraryChanges.RELOAD);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !library.findAll(word).isEmpty());
         assertThat(library.findAll(word)).singleElement().satisfies(h -> assertThat(h.isBlock()).isFalse());
         words.delete(word);
         library.reload();
+    }
+
+    /** A one-word announcement: the node reads that row back, so the row decides, whatever the message order. */
+    @Test
+    void wordAnnouncementAppliesWhatTheRowSays() throws Exception {
+        String word = "zs" + UUID.randomUUID().toString().substring(0, 6);
+        words.insert(SensitiveWord.block(word));
+        redis.convertAndSend(WordLibraryChanges.CHANNEL, WordLibraryChanges.WORD_PREFIX + word);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !library.findAll(word).isEmpty());
+        assertThat(library.findAll(word)).singleElement().satisfies(h -> assertThat(h.isBlock()).isTrue());
+
+        words.delete(word);
+        redis.convertAndSend(WordLibraryChanges.CHANNEL, WordLibraryChanges.WORD_PREFIX + word);
+        await().atMost(Duration.ofSeconds(10)).until(() -> library.findAll(word).isEmpty());
     }
 
     @Test

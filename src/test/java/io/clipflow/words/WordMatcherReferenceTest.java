@@ -16,11 +16,27 @@ class WordMatcherReferenceTest {
     private static final String LETTERS = "abcde赌博毒品枪";
 
     private static String randomWord(Random random, int maxLength) {
+        return randomWord(random, maxLength, LETTERS);
+    }
+
+    private static String randomWord(Random random, int maxLength, String letters) {
         StringBuilder word = new StringBuilder();
         for (int i = 1 + random.nextInt(maxLength); i > 0; i--) {
-            word.append(LETTERS.charAt(random.nextInt(LETTERS.length())));
+            word.append(letters.charAt(random.nextInt(letters.length())));
         }
         return word.toString();
+    }
+
+    /** Simplified Chinese characters from U+4E00 on, past U+8000 (a sign bit in 16 bits), and a-z. */
+    private static String wideAlphabet(int size) {
+        TextNormalizer normalizer = TextNormalizer.shared();
+        StringBuilder letters = new StringBuilder("abcdefghijklmnopqrstuvwxyz");
+        for (char c = '\u4E00'; letters.length() < size; c += 3) {
+            if (normalizer.normalize(String.valueOf(c)).equals(String.valueOf(c))) {
+                letters.append(c);
+            }
+        }
+        return letters.toString();
     }
 
     private static List<WordHit> bruteForce(List<SensitiveWord> library, String text) {
@@ -32,6 +48,33 @@ class WordMatcherReferenceTest {
         }
         hits.sort(Comparator.comparingInt(WordHit::end).thenComparing(Comparator.comparingInt(WordHit::start)));
         return hits;
+    }
+
+    /**
+     * A large library over thousands of distinct chars: the double array's children are spread wide and its
+     * placement takes its shortcuts (dense stretches skipped, states placed past the end).
+     */
+    @Test
+    void findsExactlyWhatABruteForceSearchFindsInALargeLibraryOverAWideAlphabet() {
+        Random random = new Random(11);
+        String letters = wideAlphabet(3000);
+        Set<String> distinct = new LinkedHashSet<>();
+        while (distinct.size() < 30_000) {
+            distinct.add(randomWord(random, 5, letters));
+        }
+        List<SensitiveWord> library = distinct.stream().map(SensitiveWord::block).toList();
+        WordMatcher matcher = new WordMatcher(library);
+        assertThat(matcher.size()).isEqualTo(30_000);
+        List<String> words = List.copyOf(distinct);
+        for (int t = 0; t < 40; t++) {
+            StringBuilder text = new StringBuilder(randomWord(random, 100, letters));
+            for (int planted = 0; planted < 5; planted++) {
+                text.insert(random.nextInt(text.length() + 1), words.get(random.nextInt(words.size())));
+            }
+            List<WordHit> expected = bruteForce(library, text.toString());
+
+            assertThat(matcher.findAll(text)).as("text %s", text).isEqualTo(expected).hasSizeGreaterThanOrEqualTo(5);
+        }
     }
 
     @Test
