@@ -9,18 +9,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
 
-import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clipflow.ClipflowIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -51,9 +49,8 @@ class WordImportApiTest {
     @Autowired
     ObjectMapper json;
 
-    @Autowired
-    @Qualifier("clipflow")
-    DataSource clipflowDataSource;
+    @Value("${clipflow.shards.databases[0].url}")
+    String ds0Url;
 
     @AfterEach
     void removeImportedWords() {
@@ -154,12 +151,8 @@ class WordImportApiTest {
         for (int i = 0; i < 3 * SensitiveWordRepository.INSERT_CHUNK; i++) {
             body.append(word(i)).append('\t').append("REVIEW").append('\n');
         }
-        // on the physical database: ShardingSphere does not parse H2's CREATE TRIGGER
-        String url;
-        try (Connection connection = clipflowDataSource.getConnection()) {
-            url = connection.getMetaData().getURL();
-        }
-        JdbcClient ds0 = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
+        // on the physical database the library lives in: ShardingSphere does not parse H2's CREATE TRIGGER
+        JdbcClient ds0 = JdbcClient.create(new DriverManagerDataSource(ds0Url, "sa", ""));
         LateWordTrigger.word = word(2 * SensitiveWordRepository.INSERT_CHUNK + 7);
         ds0.sql("CREATE TRIGGER zqx_late BEFORE INSERT ON sensitive_word FOR EACH ROW CALL '"
                 + LateWordTrigger.class.getName() + "'").update();
