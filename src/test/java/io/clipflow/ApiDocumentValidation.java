@@ -68,7 +68,7 @@ public class ApiDocumentValidation {
         });
     }
 
-    private void check(Request request, Response response) {
+    void check(Request request, Response response) {
         OpenApiInteractionValidator document = document();
         ValidationReport report = document.validateResponse(request.getPath(), request.getMethod(), response);
         if (response.getStatus() >= 200 && response.getStatus() < 300) {

@@ -85,7 +85,8 @@ class ApiErrorResponses implements OperationCustomizer {
     private static Schema<?> schema(List<ProblemCode> codes) {
         StringSchema code = new StringSchema();
         codes.forEach(c -> code.addEnumItem(c.name()));
-        Schema narrowed = new ObjectSchema().addProperty("code", code);
+        // the rest of the body is the Problem schema's: this part says nothing of it
+        Schema narrowed = new ObjectSchema().addProperty("code", code).additionalProperties(true);
         return new Schema<>().allOf(List.of(new Schema<>().$ref(ProblemSchema.REF), narrowed));
     }
 

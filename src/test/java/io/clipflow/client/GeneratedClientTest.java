@@ -74,7 +74,7 @@ class GeneratedClientTest {
                 status -> status == AttemptView.StatusEnum.SUCCEEDED);
         assertThat(first.getAttempt(accepted.getAttemptId()).getOrderNo()).isNotBlank();
 
-        SeckillApi second = new SeckillApi(as(buyer("client-buyer2")));
+        SeckillApi second = new SeckillApi(as(buyer("clientbuyer2")));
         String token = second.issueSaleToken(sale.getId()).getToken();
         assertThatThrownBy(() -> second.attemptPurchase(sale.getId(), token))
                 .isInstanceOfSatisfying(ApiException.class, refused -> {
