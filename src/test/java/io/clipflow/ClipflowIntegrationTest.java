@@ -8,11 +8,13 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole app on a random port (engine REST is Jersey, outside MockMvc's reach), with MockMvc for
- * {@code /api}. One shared context for every test class that uses it as it is.
+ * {@code /api}; every {@code /api} request and answer is checked against the API document
+ * ({@link ApiDocumentValidation}). One shared context for every test class that uses it as it is.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,5 +22,6 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @AutoConfigureObservability
 @ActiveProfiles("test")
+@Import(ApiDocumentValidation.class)
 public @interface ClipflowIntegrationTest {
 }

@@ -4,12 +4,17 @@ import java.util.List;
 import java.util.Map;
 
 import io.clipflow.platform.ApiAccessRules;
+import io.clipflow.platform.ApiErrors;
 import io.clipflow.platform.CallerGroups;
 import io.clipflow.platform.ClipflowGroups;
+import io.clipflow.platform.ProblemCode;
 import io.clipflow.platform.Problems;
 import io.clipflow.publish.PublishToDisplay;
 import io.clipflow.publish.Video;
 import io.clipflow.publish.Videos;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,10 +44,12 @@ import org.springframework.web.bind.annotation.RestController;
  * own checks, the user operation log and {@link AuditDecisionGuard} see who it was; the effects are those of the
  * process's service tasks, exactly as when the task is completed through engine REST or Tasklist.
  */
+@Tag(name = "audits", description = "Auditors' open audit tasks and their decisions")
 @RestController
 @Validated
 class AuditController {
 
+    @Schema(example = "{\"approved\": false, \"reason\": \"Gambling advertisement\"}")
     record Decision(@NotNull Boolean approved, @Size(max = DecisionRules.MAX_REASON) String reason) {
     }
 
@@ -58,12 +65,21 @@ class AuditController {
         this.identity = identity;
     }
 
+    @Operation(operationId = "listMyAudits", summary = "My open audits",
+            description = "The caller's open audit tasks with their videos, oldest first.")
+    @ApiErrors(ProblemCode.FORBIDDEN)
     @GetMapping("/api/audits/mine")
     List<OpenAudits.OpenAudit> mine(Authentication caller, @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return audits.assignedTo(caller.getName(), page, size);
     }
 
+    @Operation(operationId = "decideAudit", summary = "Decide an audit",
+            description = "The assigned auditor approves the video (it shows on the "
+            + "feed) or rejects it with a reason.")
+    @ApiErrors({ ProblemCode.FORBIDDEN, ProblemCode.NOT_FOUND, ProblemCode.ALREADY_DECIDED,
+            ProblemCode.NOT_AWAITING_AUDIT, ProblemCode.NO_DECISION, ProblemCode.REASON_REQUIRED,
+            ProblemCode.BAD_REQUEST })
     @PostMapping("/api/audits/{code}/decision")
     Video decide(@PathVariable String code, @Valid @RequestBody Decision decision, Authentication caller) {
         Video video = videos.find(code).orElseThrow(() -> Problems.notFound("Video " + code));

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import io.clipflow.publish.PublishToDisplay;
 import io.clipflow.publish.Video;
 import io.clipflow.publish.Videos;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -20,6 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenAudits {
 
+    @Schema(example = "{\"taskId\": \"3f1e2d4c-0b9a-11f1-9c2e-0242ac120002\", \"code\": \"V7Q2XK9M4T\", "
+            + "\"assignee\": \"auditor2\", \"assignedAt\": \"2030-01-01T10:00:00Z\", "
+            + "\"title\": \"Street food tour\", \"description\": \"Night market, short casino ad break\", "
+            + "\"videoUrl\": \"https://videos.example/food.mp4\", \"creator\": \"creator1\", "
+            + "\"flaggedWords\": \"casino\"}")
     record OpenAudit(String taskId, String code, String assignee, OffsetDateTime assignedAt, String title,
             String description, String videoUrl, String creator, String flaggedWords) {
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.clipflow.platform.LuaScripts;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.redis.RedisConnectionFailureException;
@@ -39,6 +40,7 @@ public class IdempotencyKeys {
     /** Separates a token's hash tag from its random part; neither a tag nor base64url uses it. */
     static final char TAG_END = '.';
 
+    @Schema(example = "{\"token\": \"{seckill-7}.Zk3q0b8mQ1uR2y7sV4wX9A\", \"expiresAt\": \"2030-01-01T10:30:00Z\"}")
     public record IssuedKey(String token, Instant expiresAt) {
     }
 

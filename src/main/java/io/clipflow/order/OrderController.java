@@ -8,9 +8,17 @@ import java.util.List;
 import io.clipflow.idempotency.IdempotencyKeys;
 import io.clipflow.idempotency.IdempotencyKeys.IssuedKey;
 import io.clipflow.idempotency.IdempotentRequests;
+import io.clipflow.platform.ApiErrors;
 import io.clipflow.platform.CallerGroups;
 import io.clipflow.platform.ClipflowGroups;
+import io.clipflow.platform.ProblemCode;
 import io.clipflow.platform.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,16 +42,21 @@ import org.springframework.web.bind.annotation.RestController;
  * (see {@link IdempotentRequests} for every answer), and reads its orders. An order is shown to its buyer and
  * to ops; to anyone else it does not exist (404).
  */
+@Tag(name = "orders", description = "Idempotent orders and their payments")
 @RestController
 @RequestMapping("/api/orders")
 class OrderController {
 
+    @Schema(example = "{\"itemId\": 1, \"quantity\": 2}")
     record NewOrder(@NotNull @Positive Long itemId, @NotNull @Positive @Max(1000) Integer quantity) {
     }
 
+    @Schema(example = "{\"token\": \"Zk3q0b8mQ1uR2y7sV4wX9A\", \"expiresAt\": \"2030-01-01T10:30:00Z\"}")
     record Token(String token, Instant expiresAt) {
     }
 
+    @Schema(example = "{\"orderNo\": \"O20300101K7M2Q9XA\", \"buyer\": \"buyer1\", \"itemId\": 1, \"quantity\": 2, "
+            + "\"amountCents\": 5198, \"status\": \"CREATED\", \"createdAt\": \"2030-01-01T10:00:00Z\"}")
     record OrderView(String orderNo, String buyer, long itemId, int quantity, long amountCents, OrderStatus status,
             String paymentId, OffsetDateTime createdAt, OffsetDateTime paidAt, OffsetDateTime cancelledAt) {
 
@@ -53,6 +66,10 @@ class OrderController {
         }
     }
 
+    @Schema(example = "{\"content\": [{\"orderNo\": \"O20300101K7M2Q9XA\", \"buyer\": \"buyer1\", \"itemId\": 1, "
+            + "\"quantity\": 2, \"amountCents\": 5198, \"status\": \"PAID\", \"paymentId\": \"pay-1\", "
+            + "\"createdAt\": \"2030-01-01T10:00:00Z\", \"paidAt\": \"2030-01-01T10:01:00Z\"}], \"page\": 0, "
+            + "\"size\": 20, \"totalElements\": 1}")
     record OrderPage(List<OrderView> content, int page, int size, long totalElements) {
     }
 
@@ -69,6 +86,11 @@ class OrderController {
         this.properties = properties;
     }
 
+    @Operation(operationId = "issueOrderToken", summary = "Issue an order token",
+            description = "A one-time token to send as Idempotency-Key with one "
+            + "order (or one seckill attempt); it expires unused after 30 minutes.")
+    @ApiResponse(responseCode = "201", description = "The token and when it expires")
+    @ApiErrors(ProblemCode.FORBIDDEN)
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     Token issueToken(Authentication caller) {
@@ -77,6 +99,16 @@ class OrderController {
     }
 
     /** 201 with the order; a replay of the same request answers the same 201 with the same order number. */
+    @Operation(operationId = "placeOrder", summary = "Place an order",
+            description = "Places an order once per Idempotency-Key: the same key and body "
+            + "again get the same answer, marked Idempotent-Replayed.")
+    @ApiResponse(responseCode = "201", description = "The order, CREATED and waiting for its payment",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)),
+            headers = @Header(name = "Location", description = "/api/orders/{orderNo}",
+                    schema = @Schema(type = "string")))
+    @ApiErrors({ ProblemCode.FORBIDDEN, ProblemCode.IDEMPOTENCY_KEY_MISSING, ProblemCode.IDEMPOTENCY_KEY_INVALID,
+            ProblemCode.IDEMPOTENCY_KEY_REUSED, ProblemCode.IDEMPOTENCY_KEY_IN_FLIGHT, ProblemCode.UNKNOWN_ITEM,
+            ProblemCode.OUT_OF_STOCK })
     @PostMapping
     ResponseEntity<String> submit(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody NewOrder request, Authentication caller) {
@@ -95,12 +127,19 @@ class OrderController {
         });
     }
 
+    @Operation(operationId = "getOrder", summary = "Read an order",
+            description = "An order, to its buyer and to ops; to anyone else it does "
+            + "not exist (404).")
+    @ApiErrors(ProblemCode.NOT_FOUND)
     @GetMapping("/{orderNo}")
     OrderView find(@PathVariable String orderNo, Authentication caller) {
         return OrderView.of(visibleOrder(book, orderNo, caller));
     }
 
     /** The caller's own orders, newest first. */
+    @Operation(operationId = "listMyOrders", summary = "My orders",
+            description = "The caller's own orders, newest first.")
+    @ApiErrors({})
     @GetMapping
     OrderPage mine(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) int size, Authentication caller) {

@@ -3,7 +3,12 @@ package io.clipflow.order;
 import java.time.OffsetDateTime;
 
 import io.clipflow.order.OrderPayments.Payment;
+import io.clipflow.platform.ApiErrors;
+import io.clipflow.platform.ProblemCode;
 import io.clipflow.platform.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,12 +26,16 @@ import org.springframework.web.bind.annotation.RestController;
  * amount → 422, a payment id already used for another order → 422, a cancelled order → 409, an order paid by
  * another payment → 409.
  */
+@Tag(name = "orders", description = "Idempotent orders and their payments")
 @RestController
 class PaymentController {
 
+    @Schema(example = "{\"paymentId\": \"pay-1\", \"amount\": 5198}")
     record PaymentReport(@NotBlank @Size(max = 64) String paymentId, @NotNull @PositiveOrZero Long amount) {
     }
 
+    @Schema(example = "{\"orderNo\": \"O20300101K7M2Q9XA\", \"paymentId\": \"pay-1\", \"amount\": 5198, "
+            + "\"status\": \"PAID\", \"receivedAt\": \"2030-01-01T10:01:00Z\"}")
     record PaymentResult(String orderNo, String paymentId, long amount, OrderStatus status,
             OffsetDateTime receivedAt) {
     }
@@ -39,6 +48,11 @@ class PaymentController {
         this.correlation = correlation;
     }
 
+    @Operation(operationId = "reportPayment", summary = "Report a payment",
+            description = "Correlates a payment into the waiting order exactly "
+            + "once: every delivery of the same paymentId gets the same answer.")
+    @ApiErrors({ ProblemCode.NOT_FOUND, ProblemCode.WRONG_AMOUNT, ProblemCode.PAYMENT_ID_REUSED,
+            ProblemCode.ORDER_CANCELLED, ProblemCode.ALREADY_PAID })
     @PostMapping("/api/orders/{orderNo}/payments")
     PaymentResult pay(@PathVariable String orderNo, @Valid @RequestBody PaymentReport report,
             Authentication caller) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clipflow.platform.LuaScripts;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,6 +35,9 @@ class FeedCache {
     private static final TypeReference<List<FeedItem>> PAGE = new TypeReference<>() {
     };
 
+    @Schema(example = "{\"code\": \"V7Q2XK9M4T\", \"title\": \"Street food tour\", \"description\": \"Night market\", "
+            + "\"videoUrl\": \"https://videos.example/food.mp4\", \"creator\": \"creator1\", "
+            + "\"createdAt\": \"2030-01-01T10:00:00Z\"}")
     record FeedItem(String code, String title, String description, String videoUrl, String creator,
             java.time.OffsetDateTime createdAt) {
     }

@@ -3,12 +3,17 @@ package io.clipflow.publish;
 import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A published video as clipflow keeps and shows it: what the creator sent and where its audit stands
  * ({@code status} by name: PENDING, APPROVED, REJECTED; {@code auditor}: who has it or who decided it;
  * {@code reason} once rejected).
  */
+@Schema(example = "{\"code\": \"V7Q2XK9M4T\", \"creator\": \"creator1\", \"title\": \"Street food tour\", "
+        + "\"description\": \"Night market, short casino ad break\", "
+        + "\"videoUrl\": \"https://videos.example/food.mp4\", \"status\": \"PENDING\", "
+        + "\"flaggedWords\": \"casino\", \"auditor\": \"auditor2\", \"createdAt\": \"2030-01-01T10:00:00Z\"}")
 public record Video(String code, String creator, String title, String description, String videoUrl,
         VideoStatus status, String flaggedWords, String auditor, String reason, OffsetDateTime createdAt,
         OffsetDateTime decidedAt) {

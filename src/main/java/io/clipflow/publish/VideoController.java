@@ -5,18 +5,25 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.clipflow.platform.ApiAccessRules;
+import io.clipflow.platform.ApiErrors;
 import io.clipflow.platform.CallerGroups;
 import io.clipflow.platform.ClipflowGroups;
+import io.clipflow.platform.ProblemCode;
 import io.clipflow.platform.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Bean;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpMethod;
@@ -34,15 +41,23 @@ import org.springframework.web.bind.annotation.RestController;
  * Publishing (creators), one video (its creator, auditors and ops; anyone else gets 404, so codes of other
  * people's unpublished videos cannot be probed) and the search over all shards (auditors, ops).
  */
+@Tag(name = "videos", description = "Publishing videos, reading one, searching them")
 @RestController
 @Validated
 class VideoController {
 
+    @Schema(example = "{\"title\": \"Street food tour\", \"description\": \"Night market, short casino ad break\", "
+            + "\"videoUrl\": \"https://videos.example/food.mp4\"}")
     record PublishRequest(@NotBlank @Size(max = 200) String title, @NotNull @Size(max = 2000) String description,
             @NotBlank @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
             String videoUrl) {
     }
 
+    @Schema(example = "{\"items\": [{\"code\": \"V7Q2XK9M4T\", \"creator\": \"creator1\", "
+            + "\"title\": \"Street food tour\", \"description\": \"Night market\", "
+            + "\"videoUrl\": \"https://videos.example/food.mp4\", \"status\": \"APPROVED\", "
+            + "\"auditor\": \"auditor2\", \"createdAt\": \"2030-01-01T10:00:00Z\", "
+            + "\"decidedAt\": \"2030-01-01T10:05:00Z\"}], \"page\": 0, \"size\": 20, \"total\": 1}")
     record SearchPage(List<Video> items, int page, int size, long total) {
     }
 
@@ -58,6 +73,12 @@ class VideoController {
         this.tasks = tasks;
     }
 
+    @Operation(operationId = "publishVideo", summary = "Publish a video",
+            description = "A creator publishes a video: its text is screened for "
+            + "sensitive words and it is sent to an auditor; it shows on the feed once approved.")
+    @ApiResponse(responseCode = "201", description = "The video as stored; its status follows the screen and the audit",
+            headers = @Header(name = "Location", description = "/api/videos/{code}", schema = @Schema(type = "string")))
+    @ApiErrors(ProblemCode.FORBIDDEN)
     @PostMapping("/api/videos")
     ResponseEntity<Video> publish(@Valid @RequestBody PublishRequest request, Authentication caller) {
         Video video = publishing.publish(caller.getName(),
@@ -65,6 +86,10 @@ class VideoController {
         return ResponseEntity.created(URI.create("/api/videos/" + video.code())).body(video);
     }
 
+    @Operation(operationId = "getVideo", summary = "Read a video",
+            description = "A video with its audit's state, to its creator, auditors "
+            + "and ops; to anyone else it does not exist (404).")
+    @ApiErrors(ProblemCode.NOT_FOUND)
     @GetMapping("/api/videos/{code}")
     Video video(@PathVariable String code, Authentication caller) {
         Video video = (VideoCodes.looksValid(code) ? videos.find(code) : java.util.Optional.<Video>empty())
@@ -79,6 +104,10 @@ class VideoController {
         return audit == null || audit.getAssignee() == null ? video : video.withAuditor(audit.getAssignee());
     }
 
+    @Operation(operationId = "searchVideos", summary = "Search videos",
+            description = "Auditors and ops search across all shards by title, time, "
+            + "status and auditor, newest first.")
+    @ApiErrors(ProblemCode.FORBIDDEN)
     @GetMapping("/api/videos")
     SearchPage search(@RequestParam(required = false) @Size(max = 200) String title,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,

@@ -5,7 +5,15 @@ import java.net.URI;
 import io.clipflow.idempotency.IdempotencyKeys;
 import io.clipflow.idempotency.IdempotentRequests;
 import io.clipflow.idempotency.KeyRefusal;
+import io.clipflow.platform.ApiErrors;
+import io.clipflow.platform.ProblemCode;
 import io.clipflow.platform.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -31,9 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
  * the same token again gets the same answer (marked {@code Idempotent-Replayed}); a token of another user, unknown
  * or expired → 422; used for something else → 422.
  */
+@Tag(name = "seckill", description = "Flash sales: events, tokens, attempts and reconciliation")
 @RestController
 class AttemptController {
 
+    @Schema(example = "{\"attemptId\": \"seckill-7.a1b2c3d4\", \"status\": \"PENDING\"}")
     record Accepted(String attemptId, Attempts.Status status) {
     }
 
@@ -54,6 +64,11 @@ class AttemptController {
     }
 
     /** A one-time token for one attempt at this event, living in the event's Redis slot. */
+    @Operation(operationId = "issueSaleToken", summary = "Issue a sale token",
+            description = "A one-time Idempotency-Key for one attempt at this sale, "
+            + "spent in the accept step itself.")
+    @ApiResponse(responseCode = "201", description = "The token and when it expires")
+    @ApiErrors({ ProblemCode.FORBIDDEN, ProblemCode.NOT_FOUND })
     @PostMapping("/api/seckill/events/{id}/tokens")
     ResponseEntity<IdempotencyKeys.IssuedKey> token(@PathVariable long id, Authentication caller) {
         if (!events.exists(id)) {
@@ -62,6 +77,17 @@ class AttemptController {
         return ResponseEntity.status(HttpStatus.CREATED).body(keys.issue(caller.getName(), SeckillKeys.slotTag(id)));
     }
 
+    @Operation(operationId = "attemptPurchase", summary = "Try to buy",
+            description = "Takes a unit of the sale at once or refuses; the order is "
+            + "created afterwards, poll the attempt. The same token again replays the answer.")
+    @ApiResponse(responseCode = "202", description = "Accepted: a unit is taken, the order follows",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)),
+            headers = @Header(name = "Location", description = "/api/seckill/attempts/{attemptId}",
+                    schema = @Schema(type = "string")))
+    @ApiErrors({ ProblemCode.FORBIDDEN, ProblemCode.NOT_FOUND, ProblemCode.SOLD_OUT, ProblemCode.ALREADY_PURCHASED,
+            ProblemCode.NOT_OPEN, ProblemCode.CLOSED, ProblemCode.IDEMPOTENCY_KEY_MISSING,
+            ProblemCode.IDEMPOTENCY_KEY_INVALID, ProblemCode.IDEMPOTENCY_KEY_REUSED,
+            ProblemCode.IDEMPOTENCY_KEY_IN_FLIGHT })
     @PostMapping("/api/seckill/events/{id}/attempts")
     ResponseEntity<?> attempt(@PathVariable long id,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String token, Authentication caller) {

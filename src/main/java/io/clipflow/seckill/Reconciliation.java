@@ -14,6 +14,7 @@ import io.clipflow.order.Order;
 import io.clipflow.order.OrderBook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -48,6 +49,9 @@ class Reconciliation {
      * @param succeededWithoutOrder attempts marked SUCCEEDED whose order the database does not have, now FAILED
      *                       with their units back on sale
      */
+    @Schema(example = "{\"eventId\": 7, \"redisRemaining\": 58, \"remaining\": 58, \"orders\": 42, \"held\": 42, "
+            + "\"drift\": 0, \"missingHolds\": 0, \"missingBuyers\": 0, \"pendingWithOrder\": 0, "
+            + "\"succeededWithoutOrder\": 0}")
     record Report(long eventId, long redisRemaining, long remaining, int orders, long held, long drift,
             long missingHolds, long missingBuyers, long pendingWithOrder, long succeededWithoutOrder) {
 

@@ -2,7 +2,10 @@ package io.clipflow.words;
 
 import java.util.Objects;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** One entry of the word library, as the library stores it (not normalised). */
+@Schema(example = "{\"word\": \"casino\", \"level\": \"REVIEW\"}")
 record SensitiveWord(String word, WordLevel level) {
 
     public SensitiveWord {

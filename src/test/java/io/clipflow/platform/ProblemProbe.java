@@ -1,5 +1,6 @@
 package io.clipflow.platform;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
@@ -11,7 +12,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A test-only endpoint, ops only, that exercises the API's error handling the way a feature would. */
+/**
+ * A test-only endpoint, ops only, that exercises the API's error handling the way a feature would; not part of
+ * the API document.
+ */
+@Hidden
 @RestController
 class ProblemProbe {
 

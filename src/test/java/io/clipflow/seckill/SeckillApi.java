@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 
 import com.jayway.jsonpath.JsonPath;
 import org.camunda.bpm.engine.IdentityService;
@@ -82,8 +83,9 @@ final class SeckillApi {
     }
 
     static String eventJson(long itemId, int stock, OffsetDateTime startsAt, OffsetDateTime endsAt) {
-        return "{\"itemId\":" + itemId + ",\"stock\":" + stock + ",\"startsAt\":\"" + startsAt
-                + "\",\"endsAt\":\"" + endsAt + "\"}";
+        return "{\"itemId\":" + itemId + ",\"stock\":" + stock + ",\"startsAt\":\""
+                + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(startsAt) + "\",\"endsAt\":\""
+                + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(endsAt) + "\"}";
     }
 
     /** A buyer of its own (password = user id). */

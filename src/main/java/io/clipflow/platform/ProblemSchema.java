@@ -1,0 +1,41 @@
+package io.clipflow.platform;
+
+import java.util.Arrays;
+import java.util.List;
+
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+
+/** The RFC 9457 problem detail every {@code /api} error is, as the API document's {@code Problem} schema. */
+final class ProblemSchema {
+
+    static final String NAME = "Problem";
+    static final String REF = "#/components/schemas/" + NAME;
+
+    private ProblemSchema() {
+    }
+
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    static Schema<?> schema() {
+        StringSchema code = new StringSchema();
+        code.description("Stable and machine-readable: switch on this, not on the text");
+        Arrays.stream(ProblemCode.values()).forEach(c -> code.addEnumItem(c.name()));
+        Schema fieldError = new ObjectSchema().addProperty("field", new StringSchema())
+                .addProperty("message", new StringSchema());
+        Schema problem = new ObjectSchema()
+                .description("An RFC 9457 problem detail with clipflow's stable code")
+                .addProperty("type", new StringSchema().format("uri").description("urn:clipflow:problem:<code>"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema().format("int32"))
+                .addProperty("detail", new StringSchema().description("For people; never echoes the value sent"))
+                .addProperty("instance", new StringSchema().format("uri-reference"))
+                .addProperty("code", code)
+                .addProperty("errors", new ArraySchema().items(fieldError)
+                        .description("With VALIDATION: each field and what is wrong with it"));
+        problem.setRequired(List.of("status", "code"));
+        return problem;
+    }
+}
