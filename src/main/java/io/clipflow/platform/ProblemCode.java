@@ -28,6 +28,9 @@ public enum ProblemCode {
     // features
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "The request contradicts itself (e.g. a sale ending before it starts)"),
     WORD_EXISTS(HttpStatus.CONFLICT, "The word is in the library already"),
+    IMPORT_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "An import of more words than one import takes"),
+    IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_ENTITY, "Lines of an import that are no library word; nothing imported"),
+    IMPORT_CONFLICT(HttpStatus.CONFLICT, "A word of the import was added meanwhile; nothing imported"),
     ALREADY_DECIDED(HttpStatus.CONFLICT, "The video's audit was decided already"),
     NOT_AWAITING_AUDIT(HttpStatus.CONFLICT, "The video has no open audit task"),
     NO_DECISION(HttpStatus.BAD_REQUEST, "'approved' is missing"),

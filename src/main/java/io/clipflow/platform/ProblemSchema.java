@@ -25,6 +25,8 @@ final class ProblemSchema {
         Arrays.stream(ProblemCode.values()).forEach(c -> code.addEnumItem(c.name()));
         Schema fieldError = new ObjectSchema().addProperty("field", new StringSchema())
                 .addProperty("message", new StringSchema());
+        Schema importLine = new ObjectSchema().addProperty("number", new IntegerSchema().format("int32"))
+                .addProperty("reason", new StringSchema()).addProperty("text", new StringSchema());
         Schema problem = new ObjectSchema()
                 .description("An RFC 9457 problem detail with clipflow's stable code")
                 .addProperty("type", new StringSchema().format("uri").description("urn:clipflow:problem:<code>"))
@@ -34,7 +36,14 @@ final class ProblemSchema {
                 .addProperty("instance", new StringSchema().format("uri-reference"))
                 .addProperty("code", code)
                 .addProperty("errors", new ArraySchema().items(fieldError)
-                        .description("With VALIDATION: each field and what is wrong with it"));
+                        .description("With VALIDATION: each field and what is wrong with it"))
+                // RFC 9457's extension members, the import's report of what was wrong
+                .addProperty("rejected", new IntegerSchema().format("int32")
+                        .description("With IMPORT_REJECTED: how many lines are no library word"))
+                .addProperty("rejectedLines", new ArraySchema().items(importLine)
+                        .description("With IMPORT_REJECTED: the first of those lines, each with why"))
+                .addProperty("duplicates", new IntegerSchema().format("int32")
+                        .description("With IMPORT_REJECTED: how many lines repeat a word"));
         problem.setRequired(List.of("status", "code"));
         return problem;
     }

@@ -58,6 +58,8 @@ class SensitiveWordController {
     record CheckResult(boolean blocked, List<Hit> hits) {
     }
 
+    @Schema(example = "{\"items\": [{\"word\": \"casino\", \"level\": \"REVIEW\"}], \"page\": 0, \"size\": 50, "
+            + "\"total\": 1}")
     record WordPage(List<SensitiveWord> items, int page, int size, long total) {
     }
 

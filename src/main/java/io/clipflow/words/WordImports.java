@@ -11,6 +11,7 @@ import io.clipflow.platform.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,7 +34,9 @@ class WordImports {
     /** Lines listed per kind in a report; the counts are always whole. */
     static final int LISTED = 100;
 
-    record Report(int imported, int duplicates, int rejected, List<WordImportParser.Line> duplicateLines,
+    @Schema(example = "{\"imported\": 199991, \"duplicates\": 1, \"rejected\": 0, \"duplicateLines\": "
+            + "[{\"number\": 7, \"reason\": \"repeats line 3\", \"text\": \"casino\"}], \"rejectedLines\": []}")
+    record ImportReport(int imported, int duplicates, int rejected, List<WordImportParser.Line> duplicateLines,
             List<WordImportParser.Line> rejectedLines) {
     }
 
@@ -50,7 +53,7 @@ class WordImports {
         this.changes = changes;
     }
 
-    Report importWords(Reader body, WordImportParser.Format format) throws IOException {
+    ImportReport importWords(Reader body, WordImportParser.Format format) throws IOException {
         long started = System.nanoTime();
         WordImportParser.Parsed parsed;
         try {
@@ -96,7 +99,7 @@ class WordImports {
                 duplicates.size(), millis(started, System.nanoTime()), millis(started, parsedAt),
                 millis(parsedAt, writtenAt), millis(writtenAt, System.nanoTime()));
         duplicates.sort(Comparator.comparingInt(WordImportParser.Line::number));
-        return new Report(fresh.size(), duplicates.size(), 0, listed(duplicates), List.of());
+        return new ImportReport(fresh.size(), duplicates.size(), 0, listed(duplicates), List.of());
     }
 
     private static ErrorResponseException rejected(WordImportParser.Parsed parsed) {

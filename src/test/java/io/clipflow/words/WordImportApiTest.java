@@ -15,13 +15,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clipflow.ClipflowIntegrationTest;
+import io.clipflow.platform.PhysicalShards;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -49,8 +49,8 @@ class WordImportApiTest {
     @Autowired
     ObjectMapper json;
 
-    @Value("${clipflow.shards.databases[0].url}")
-    String ds0Url;
+    @Autowired
+    ApplicationContext context;
 
     @AfterEach
     void removeImportedWords() {
@@ -152,7 +152,7 @@ class WordImportApiTest {
             body.append(word(i)).append('\t').append("REVIEW").append('\n');
         }
         // on the physical database the library lives in: ShardingSphere does not parse H2's CREATE TRIGGER
-        JdbcClient ds0 = JdbcClient.create(new DriverManagerDataSource(ds0Url, "sa", ""));
+        JdbcClient ds0 = JdbcClient.create(PhysicalShards.database(context, "ds_0"));
         LateWordTrigger.word = word(2 * SensitiveWordRepository.INSERT_CHUNK + 7);
         ds0.sql("CREATE TRIGGER zqx_late BEFORE INSERT ON sensitive_word FOR EACH ROW CALL '"
                 + LateWordTrigger.class.getName() + "'").update();
