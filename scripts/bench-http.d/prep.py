@@ -115,14 +115,15 @@ def settle(port, event, limit):
 def report(results):
     """Each leg against the no-op legs right before and after it in the same round."""
     rows = [l.split() for l in open(results) if l.startswith("RESULT")]
-    print("| round | leg | requests | req/s | vs no-op | p50 ms | p99 ms | statuses | outcomes |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |")
+    print("| round | leg | requests | req/s | vs no-op | p50 ms | p99 ms | CPU µs/request: app + redis | outcomes |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for i, r in enumerate(rows):
         rnd, name = r[1].split(":", 1)
         near = [float(x[4]) for x in (rows[i - 1] if i > 0 else None, rows[i + 1] if i + 1 < len(rows) else None)
                 if x and x[1].split(":", 1)[0] == rnd and x[1].endswith(":noop")]
         ratio = "1" if name == "noop" else (f"**{float(r[4]) / (sum(near) / len(near)):.2f}**" if near else "")
-        print(f"| {rnd} | {name} | {r[2]} | {float(r[4]):,.0f} | {ratio} | {r[5]} | {r[6]} | {r[7]} | {r[8]} |")
+        cpu = f"{r[9]} + {r[10]}" if len(r) > 10 else ""
+        print(f"| {rnd} | {name} | {r[2]} | {float(r[4]):,.0f} | {ratio} | {r[5]} | {r[6]} | {cpu} | {r[8]} |")
 
 
 if __name__ == "__main__":
