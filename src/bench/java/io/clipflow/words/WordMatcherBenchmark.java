@@ -57,23 +57,7 @@ public class WordMatcherBenchmark {
         List<String> forms = library.stream().map(w -> normalizer.normalize(w.word())).distinct().toList();
 
         clipflow = new WordMatcher(library);
-        houbb = SensitiveWordBs.newInstance()
-                .wordDeny(() -> forms)
-                .wordAllow(WordAllows.empty())
-                .ignoreCase(true)
-                .ignoreWidth(true)
-                .ignoreNumStyle(true)
-                .ignoreChineseStyle(true)
-                .ignoreEnglishStyle(true)
-                .ignoreRepeat(true)
-                .charIgnore(SensitiveWordCharIgnores.specialChars())
-                .wordResultCondition(WordResultConditions.alwaysTrue())
-                .enableWordCheck(true)
-                .enableNumCheck(false)
-                .enableEmailCheck(false)
-                .enableUrlCheck(false)
-                .enableIpv4Check(false)
-                .init();
+        houbb = houbb(forms);
         TreeMap<String, String> trie = new TreeMap<>();
         forms.forEach(form -> trie.put(form, form));
         hankcs = new AhoCorasickDoubleArrayTrie<>();
@@ -110,5 +94,26 @@ public class WordMatcherBenchmark {
             hits += hankcs.parseText(document).size();
         }
         return hits;
+    }
+
+    /** houbb configured as the comparison describes (docs/benchmarks.md § 1), over the library's forms. */
+    static SensitiveWordBs houbb(List<String> forms) {
+        return SensitiveWordBs.newInstance()
+                .wordDeny(() -> forms)
+                .wordAllow(WordAllows.empty())
+                .ignoreCase(true)
+                .ignoreWidth(true)
+                .ignoreNumStyle(true)
+                .ignoreChineseStyle(true)
+                .ignoreEnglishStyle(true)
+                .ignoreRepeat(true)
+                .charIgnore(SensitiveWordCharIgnores.specialChars())
+                .wordResultCondition(WordResultConditions.alwaysTrue())
+                .enableWordCheck(true)
+                .enableNumCheck(false)
+                .enableEmailCheck(false)
+                .enableUrlCheck(false)
+                .enableIpv4Check(false)
+                .init();
     }
 }

@@ -1,9 +1,5 @@
 package io.clipflow.words;
 
-import com.github.houbb.sensitive.word.bs.SensitiveWordBs;
-import com.github.houbb.sensitive.word.support.allow.WordAllows;
-import com.github.houbb.sensitive.word.support.ignore.SensitiveWordCharIgnores;
-import com.github.houbb.sensitive.word.support.resultcondition.WordResultConditions;
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.util.List;
 import java.util.TreeMap;
@@ -90,23 +86,7 @@ public class WordMatcherBuildBenchmark {
 
     @Benchmark
     public Object houbb() {
-        built = SensitiveWordBs.newInstance()
-                .wordDeny(() -> forms)
-                .wordAllow(WordAllows.empty())
-                .ignoreCase(true)
-                .ignoreWidth(true)
-                .ignoreNumStyle(true)
-                .ignoreChineseStyle(true)
-                .ignoreEnglishStyle(true)
-                .ignoreRepeat(true)
-                .charIgnore(SensitiveWordCharIgnores.specialChars())
-                .wordResultCondition(WordResultConditions.alwaysTrue())
-                .enableWordCheck(true)
-                .enableNumCheck(false)
-                .enableEmailCheck(false)
-                .enableUrlCheck(false)
-                .enableIpv4Check(false)
-                .init();
+        built = WordMatcherBenchmark.houbb(forms);
         return built;
     }
 }
