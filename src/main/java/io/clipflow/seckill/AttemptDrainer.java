@@ -67,7 +67,16 @@ class AttemptDrainer {
         Set<String> events = redis.opsForSet().members(SeckillKeys.EVENTS);
         int started = 0;
         for (String event : events == null ? Set.<String>of() : events) {
-            started += drain(Long.parseLong(event));
+            long eventId = Long.parseLong(event);
+            try {
+                started += drain(eventId);
+            }
+            catch (RuntimeException ex) {
+                // Redis may have lost the stream's group with its data (a flush, a failover to a replica without
+                // it): forgetting the stream makes the group anew next time. The other events go on meanwhile.
+                streams.remove(eventId);
+                log.warn("Draining seckill event {} failed, will retry: {}", eventId, ex.getMessage());
+            }
         }
         return started;
     }

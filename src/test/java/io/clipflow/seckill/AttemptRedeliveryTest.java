@@ -83,6 +83,26 @@ class AttemptRedeliveryTest {
         assertThat(items.find(item).orElseThrow().stock()).isEqualTo(2);
     }
 
+    @Test
+    void attemptsAreStartedAfterRedisLostTheStreamAndItsGroup() throws Exception {
+        SeckillApi api = new SeckillApi(mvc);
+        String buyer = SeckillApi.newBuyer(identity, "redeliverybuyer3");
+        long item = items.create("Bowl", 1_500, 3).id();
+        long event = api.openEvent(item, 3);
+        String first = JsonPath.read(api.attempt(buyer, event, api.token(buyer)).getContentAsString(), "$.attemptId");
+        await("the first order").atMost(Duration.ofSeconds(20)).until(() -> orders(first) == 1);
+
+        // what a flush or a failover to a replica that lacked them leaves: no stream, no consumer group
+        redis.delete(SeckillKeys.attempts(event));
+        String other = SeckillApi.newBuyer(identity, "redeliverybuyer4");
+        String second = JsonPath.read(api.attempt(other, event, api.token(other)).getContentAsString(),
+                "$.attemptId");
+
+        await("the order of the attempt made after the loss").atMost(Duration.ofSeconds(20))
+                .until(() -> orders(second) == 1);
+        assertThat(items.find(item).orElseThrow().stock()).isEqualTo(1);
+    }
+
     /** Queues the attempt for a node that dies holding it, drains, and waits until a live node handled it. */
     private void handOverToADeadNode(String attemptId, long event, long item, String buyer) throws Exception {
         String entry = redis.execute(TAKEN_BY_A_DEAD_NODE, List.of(SeckillKeys.attempts(event),
