@@ -1,5 +1,7 @@
 package io.clipflow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +24,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Every request an API test makes and every answer it gets, through MockMvc or TestRestTemplate, is checked
@@ -54,12 +57,7 @@ public class ApiDocumentValidation {
             SimpleRequest.Builder asked = new SimpleRequest.Builder(request.getMethod().name(),
                     request.getURI().getRawPath()).withBody(body);
             request.getHeaders().forEach(asked::withHeader);
-            if (request.getURI().getRawQuery() != null) {
-                for (String pair : request.getURI().getRawQuery().split("&")) {
-                    String[] nameValue = pair.split("=", 2);
-                    asked.withQueryParam(nameValue[0], nameValue.length > 1 ? nameValue[1] : "");
-                }
-            }
+            UriComponentsBuilder.fromUri(request.getURI()).build().getQueryParams().forEach(asked::withQueryParam);
             SimpleResponse.Builder answered = SimpleResponse.Builder.status(response.getStatusCode().value())
                     .withBody(content);
             response.getHeaders().forEach(answered::withHeader);
@@ -74,11 +72,10 @@ public class ApiDocumentValidation {
         if (response.getStatus() >= 200 && response.getStatus() < 300) {
             report = report.merge(document.validateRequest(request));
         }
-        if (report.hasErrors()) {
-            throw new AssertionError(request.getMethod() + " " + request.getPath() + " → " + response.getStatus()
-                    + " is not what the API document says:\n"
-                    + SimpleValidationReportFormat.getInstance().apply(report));
-        }
+        ValidationReport checked = report;
+        assertThat(checked.hasErrors()).as(() -> request.getMethod() + " " + request.getPath() + " → "
+                + response.getStatus() + " is not what the API document says:\n"
+                + SimpleValidationReportFormat.getInstance().apply(checked)).isFalse();
     }
 
     private OpenApiInteractionValidator document() {
