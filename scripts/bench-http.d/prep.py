@@ -4,6 +4,8 @@ and the ratio table."""
 import base64
 import http.client
 import json
+import os
+import re
 import subprocess
 import sys
 import threading
@@ -19,9 +21,16 @@ def call(conn, method, path, user, body=None):
     headers = {"Authorization": auth(user)}
     if body is not None:
         headers["Content-Type"] = "application/json"
-    conn.request(method, path, body=json.dumps(body) if body is not None else None, headers=headers)
-    response = conn.getresponse()
-    return response.status, response.read()
+    for attempt in (1, 2):
+        try:
+            conn.request(method, path, body=json.dumps(body) if body is not None else None, headers=headers)
+            response = conn.getresponse()
+            return response.status, response.read()
+        except http.client.RemoteDisconnected:
+            # the server closed the kept-alive connection as the request went out, before reading it: send again
+            conn.close()
+            if attempt == 2:
+                raise
 
 
 def users(base, count, prefix, out):
@@ -75,17 +84,18 @@ def scan(port, pattern):
     return run.stdout.split()
 
 
-def tokens(port, event, out, once=""):
+def tokens(port, event, out, once="", limit="0"):
     """The unspent tokens issued for event, each with its owner: the requests of an attempt leg (once: one a
-    buyer)."""
+    buyer; limit: at most that many, 0 for all)."""
     keys = [k for k in scan(port, "clipflow:idem:{seckill-%s}:*" % event)]
     owners = redis(port, [f"HMGET {k} owner state" for k in keys])
-    seen = set()
+    seen, seen_tokens = set(), []
     with open(out, "w") as o:
         for i, key in enumerate(keys):
             owner, state = owners[2 * i], owners[2 * i + 1]
-            if state == "NEW" and not (once and owner in seen):
+            if state == "NEW" and not (once and owner in seen) and (int(limit) == 0 or len(seen_tokens) < int(limit)):
                 seen.add(owner)
+                seen_tokens.append(key)
                 token = f"seckill-{event}." + key.rsplit(":", 1)[1]
                 o.write(f"{auth(owner)}\t/api/seckill/events/{event}/attempts\t{token}\n")
     print(sum(1 for _ in open(out)), "tokens for event", event)
@@ -100,33 +110,66 @@ def attempts(port, event, out):
             o.write(f"{auth(buyer)}\t/api/seckill/attempts/{key.rsplit(':', 1)[1]}\n")
 
 
-def settle(port, event, limit):
-    """Waits until no attempt of event is PENDING; prints how long that took."""
+def settle(port, event, limit, since=None):
+    """Waits until no attempt of event is PENDING; prints how long that took (and how long since the epoch second
+    since, polling every 0.2 s, if given)."""
     start = time.time()
     keys = scan(port, "clipflow:seckill:{seckill-%s}:attempt:*" % event)
     while time.time() - start < limit:
-        pending = sum(1 for s in redis(port, [f"HGET {k} status" for k in keys]) if s == "PENDING")
+        statuses = redis(port, [f"HGET {k} status" for k in keys])
+        pending = sum(1 for s in statuses if s == "PENDING")
         if pending == 0:
             break
-        time.sleep(1)
+        time.sleep(0.2 if since else 1)
     print(f"attempts of event {event}: {len(keys)}, pending after {time.time() - start:.1f} s: {pending}")
+    if since:
+        succeeded = sum(1 for s in statuses if s == "SUCCEEDED")
+        print(f"first attempt to last order: {time.time() - float(since):.1f} s; {succeeded} attempts SUCCEEDED, "
+              f"{len(keys) - succeeded - pending} FAILED")
+
+
+def threads(pid, before=None, requests=None):
+    """CPU ticks of the JVM's threads by group (thread name without its digits: http-nio-, lettuce-nioEventLoop-,
+    ...). With a snapshot file and a request count: microseconds per request of each group since the snapshot."""
+    now = {}
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            name = open(f"/proc/{pid}/task/{task}/comm").read().strip()
+            fields = open(f"/proc/{pid}/task/{task}/stat").read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the thread ended meanwhile
+        group = re.sub(r"[0-9]+", "#", name)
+        now[group] = now.get(group, 0) + int(fields[11]) + int(fields[12])
+    if before is None:
+        print(json.dumps(now))
+        return
+    then = json.load(open(before))
+    tick_us = 1e6 / os.sysconf("SC_CLK_TCK")
+    spent = {g: (t - then.get(g, 0)) * tick_us / max(1, int(requests)) for g, t in now.items()}
+    print(" ".join(f"{g}={us:.0f}" for g, us in sorted(spent.items(), key=lambda e: -e[1]) if us >= 1))
 
 
 def report(results):
     """Each leg against the no-op legs right before and after it in the same round."""
     rows = [l.split() for l in open(results) if l.startswith("RESULT")]
-    print("| round | leg | requests | req/s | vs no-op | p50 ms | p99 ms | CPU µs/request: app + redis | outcomes |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    print("| round | leg | requests | req/s | vs no-op | p50 ms | p99 ms | CPU µs/request: app + redis + wrk "
+          "| app CPU, % of a core | outcomes |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for i, r in enumerate(rows):
         rnd, name = r[1].split(":", 1)
         near = [float(x[4]) for x in (rows[i - 1] if i > 0 else None, rows[i + 1] if i + 1 < len(rows) else None)
                 if x and x[1].split(":", 1)[0] == rnd and x[1].endswith(":noop")]
         ratio = "1" if name == "noop" else (f"**{float(r[4]) / (sum(near) / len(near)):.2f}**" if near else "")
-        cpu = f"{r[9]} + {r[10]}" if len(r) > 10 else ""
-        print(f"| {rnd} | {name} | {r[2]} | {float(r[4]):,.0f} | {ratio} | {r[5]} | {r[6]} | {cpu} | {r[8]} |")
+        cpu = " + ".join(r[9:12])
+        busy = f"{float(r[9]) * float(r[4]) / 1e4:.0f} %"  # the app's CPU time over the leg's time, in cores
+        if rnd == "sale" and name == "attempts":  # wrk waits out its -d after the last attempt: no rate, no busy
+            r[4], busy = "nan", ""
+        rate = "—" if r[4] == "nan" else f"{float(r[4]):,.0f}"
+        print(f"| {rnd} | {name} | {r[2]} | {rate} | {ratio} | {r[5]} | {r[6]} | {cpu} | {busy} | {r[8]} |")
 
 
 if __name__ == "__main__":
     {"users": lambda a: users(a[0], int(a[1]), a[2], a[3]), "lines": lambda a: lines(*a),
      "tokens": lambda a: tokens(*a), "attempts": lambda a: attempts(*a),
-     "settle": lambda a: settle(a[0], a[1], float(a[2])), "report": lambda a: report(*a)}[sys.argv[1]](sys.argv[2:])
+     "settle": lambda a: settle(a[0], a[1], float(a[2]), *a[3:]), "report": lambda a: report(*a),
+     "threads": lambda a: threads(*a)}[sys.argv[1]](sys.argv[2:])
