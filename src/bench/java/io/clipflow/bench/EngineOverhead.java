@@ -1,5 +1,6 @@
 package io.clipflow.bench;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * start → user task; order submit → PAID against start → message catch → correlate. Rounds alternate the legs so
  * drift in the machine's load hits both; each figure is instances per second on one thread. A third process has
  * publish's BPMN shape without clipflow's code, to tell the engine's share from clipflow's; after the timed rounds,
- * H2's query statistics give the SQL statements per instance of each leg.
+ * H2's query statistics give the SQL statements per instance of each leg, and with {@code -Dbench.profile=<dir>}
+ * async-profiler records each leg's CPU profile ({@link LegProfiles}).
  *
  * <p>Usage: {@code scripts/bench-engine [rounds] [instances per round]}
  */
@@ -89,6 +91,12 @@ public final class EngineOverhead {
         }
         for (Leg leg : legs) {
             StatementCounts.print(leg.name, () -> leg.time(100), 100, ENGINE_DB, SHARD_DB);
+        }
+        String profiles = System.getProperty("bench.profile");  // a directory: each leg's CPU profile goes there
+        if (profiles != null) {
+            for (Leg leg : legs) {
+                LegProfiles.record(leg.name, leg.body, 2 * perRound, Path.of(profiles));
+            }
         }
         System.out.printf(Locale.ROOT, "publish / bare ratio: %.2f%n", publish.median() / bareAudit.median());
         System.out.printf(Locale.ROOT, "publish / publish's shape: %.2f%n", publish.median() / shape.median());
