@@ -3,6 +3,7 @@ package io.clipflow.audit;
 import java.util.HashSet;
 import java.util.Set;
 
+import io.clipflow.platform.ClipflowGroups;
 import io.clipflow.publish.PublishToDisplay;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * "Hand to another auditor", after an overdue timer: the same review task (the timer does not interrupt it) goes
  * to the fairest choice among the other auditors of its pool, never out of it (a second review never to the
- * first auditor). The new auditor's count is taken by the choice; the previous one's is released once this step
+ * first auditor; a task its pool gave to the general pool stays there). The new auditor's count is taken by the choice; the previous one's is released once this step
  * has committed.
  */
 @Component("reassignOverdueAudit")
@@ -42,11 +43,11 @@ class ReassignOverdueAudit implements JavaDelegate {
         if (previous != null) {
             excluded.add(previous);
         }
-        if (PublishToDisplay.SECOND_REVIEW.equals(task.getTaskDefinitionKey())) {
-            excluded.add((String) execution.getVariable(PublishToDisplay.FIRST_AUDITOR));
+        Object first = execution.getVariable(PublishToDisplay.FIRST_AUDITOR);
+        if (first != null && PublishToDisplay.SECOND_REVIEW.equals(task.getTaskDefinitionKey())) {
+            excluded.add(first.toString());
         }
-        AuditorAssignment.Assigned chosen = assignment.assign(
-                (String) execution.getVariable(PublishToDisplay.AUDITOR_GROUP), excluded, false);
+        AuditorAssignment.Assigned chosen = assignment.assign(poolOf(tasks, task, execution), excluded, false);
         if (chosen == null) {
             log.info("Audit of {} is overdue but no other auditor of its pool is eligible; it stays with {}",
                     execution.getProcessBusinessKey(), previous);
@@ -61,5 +62,14 @@ class ReassignOverdueAudit implements JavaDelegate {
         }
         log.info("Audit of {} was overdue with {}; handed to {}", execution.getProcessBusinessKey(), previous,
                 chosen.auditor());
+    }
+
+    /** The video's pool, or the general pool when the task was given to it (its own pool had nobody then). */
+    private static String poolOf(TaskService tasks, Task task, DelegateExecution execution) {
+        String group = (String) execution.getVariable(PublishToDisplay.AUDITOR_GROUP);
+        boolean inGeneralPool = group != null && !group.equals(ClipflowGroups.AUDITORS)
+                && tasks.getIdentityLinksForTask(task.getId()).stream()
+                        .anyMatch(link -> ClipflowGroups.AUDITORS.equals(link.getGroupId()));
+        return inGeneralPool ? ClipflowGroups.AUDITORS : group;
     }
 }

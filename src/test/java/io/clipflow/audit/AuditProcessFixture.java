@@ -100,6 +100,11 @@ final class AuditProcessFixture {
         }
     }
 
+    /** A name of its own for a test's group or user (letters and digits, as the engine wants ids). */
+    static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    }
+
     /** The video's decisions as {@code GET /api/videos/{code}} lists them. */
     List<Decision> decisions(String code) {
         return records.of(code);
