@@ -4,6 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -23,7 +24,26 @@ class EngineRestRefusals {
 
     @Bean
     ResourceConfigCustomizer auditRefusalsOnEngineRest() {
-        return config -> config.register(RefusalMapper.class);
+        return config -> config.register(RefusalMapper.class).register(AssignmentRefusalMapper.class);
+    }
+
+    /**
+     * A change of assignee ({@code POST /engine-rest/task/{id}/assignee}, claim) that the assignment listener
+     * refuses (the first auditor on a second review) arrives as the engine's exception itself, not wrapped.
+     */
+    @Priority(1)
+    public static class AssignmentRefusalMapper implements ExceptionMapper<ProcessEngineException> {
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof AuthorizationException) {
+                    return ExceptionHandlerHelper.getInstance()
+                            .getResponse(new RestException(Response.Status.FORBIDDEN, cause.getMessage()));
+                }
+            }
+            return ExceptionHandlerHelper.getInstance().getResponse(exception);
+        }
     }
 
     @Priority(1)
