@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Map;
 import java.util.UUID;
 
 import io.clipflow.ClipflowIntegrationTest;
@@ -22,6 +23,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.http.RequestEntity;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.RequestBuilder;
 
 /**
@@ -152,6 +155,49 @@ class CategoryApiTest extends AuditApiSupport {
         assertThat(clipflowJdbc.sql("SELECT COUNT(*) FROM publish WHERE title = ?").param(title).query(Long.class)
                 .single()).isZero();
         assertThat(tasks.createTaskQuery().processVariableValueEquals("title", title).count()).isZero();
+    }
+
+    @Test
+    void aUserAddedToAPoolInAdminGetsItsNextVideoAtOnceAndWorksIt() throws Exception {
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String key = "crafts-" + run;
+        String group = "crafts" + run;
+        mvc.perform(putCategory(key, "admin", "{\"name\":\"Crafts\",\"auditorGroup\":\"" + group
+                + "\",\"fourEyes\":false}")).andExpect(status().isCreated());
+        String veteran = "vet" + run;
+        engineRest("/engine-rest/user/create", Map.of("profile", Map.of("id", veteran, "firstName", "Vera",
+                "lastName", "Veteran", "email", veteran + "@clipflow.example"), "credentials", Map.of("password", veteran)));
+        engineRestPut("/engine-rest/group/" + group + "/members/" + veteran);
+        assertThat(openTask(publishIn(key, "Knitting basics")).getAssignee()).isEqualTo(veteran);
+
+        // added the way Admin adds a user: engine REST, as an administrator
+        String newcomer = "new" + run;
+        engineRest("/engine-rest/user/create", Map.of("profile", Map.of("id", newcomer, "firstName", "Nico",
+                "lastName", "Newcomer", "email", newcomer + "@clipflow.example"), "credentials", Map.of("password", newcomer)));
+        engineRestPut("/engine-rest/group/" + group + "/members/" + newcomer);
+        String code = publishIn(key, "Pottery wheel");
+
+        assertThat(openTask(code).getAssignee()).isEqualTo(newcomer);
+        mvc.perform(get("/api/audits/mine").with(httpBasic(newcomer, newcomer)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].code").value(code))
+                .andExpect(jsonPath("$[0].category").value(key));
+        mvc.perform(decision(code, newcomer, "{\"approved\": true}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+        // the pool's members see its Tasklist filter, and the tasks in it carry the video's title
+        ResponseEntity<String> filtersSeen = http.withBasicAuth(newcomer, newcomer)
+                .getForEntity("/engine-rest/filter?resourceType=Task", String.class);
+        assertThat(filtersSeen.getBody()).contains("Pool: Crafts", "My audits");
+    }
+
+    private void engineRest(String path, Object body) {
+        ResponseEntity<String> response = http.withBasicAuth("admin", "admin").postForEntity(path, body, String.class);
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isTrue();
+    }
+
+    private void engineRestPut(String path) {
+        ResponseEntity<String> response = http.withBasicAuth("admin", "admin")
+                .exchange(RequestEntity.put(path).build(), String.class);
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isTrue();
     }
 
     private RequestBuilder putCategory(String key, String user, String body) {
