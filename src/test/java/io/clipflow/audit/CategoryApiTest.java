@@ -189,6 +189,20 @@ class CategoryApiTest extends AuditApiSupport {
         assertThat(filtersSeen.getBody()).contains("Pool: Crafts", "My audits");
     }
 
+    @Test
+    void theOpenApiDocumentHasCategoriesAndDecisions() throws Exception {
+        String doc = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(json.readTree(doc).get("paths").has("/api/categories")).isTrue();
+        assertThat(json.readTree(doc).at("/paths/~1api~1categories~1{key}/put").isMissingNode()).isFalse();
+        assertThat(json.readTree(doc).at("/components/schemas/Category/properties").fieldNames())
+                .toIterable().contains("key", "name", "auditorGroup", "fourEyes");
+        assertThat(json.readTree(doc).at("/components/schemas/Video/properties").fieldNames())
+                .toIterable().contains("category", "decisions");
+        assertThat(json.readTree(doc).at("/components/schemas/PublishRequest/properties").has("category")).isTrue();
+    }
+
     private void engineRest(String path, Object body) {
         ResponseEntity<String> response = http.withBasicAuth("admin", "admin").postForEntity(path, body, String.class);
         assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isTrue();
