@@ -9,11 +9,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import io.clipflow.ProcessTestEngines;
 import io.clipflow.publish.Decision;
+import io.clipflow.publish.VideoStatus;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -192,6 +195,21 @@ class FourEyesProcessTest {
         complete(task(), withVariables("approved", true));
         assertThat(pi).hasPassed("Approve").isEnded();
         assertThat(fixture.decisions(pi.getBusinessKey())).extracting(Decision::auditor).containsExactly(first, third);
+    }
+
+    @Test
+    void aFirstApprovalReplayedFromTheRedoLogIsRecordedOnceAndLeavesTheVideoPending() {
+        String code = fixture.publishing.pendingVideo("Replayed", "after a crash", "travel");
+        AuditDecisions decisions = new AuditDecisions(fixture.publishing.videos(), fixture.records);
+        AuditDecisions.Decision first = new AuditDecisions.Decision(code, VideoStatus.APPROVED, "ta", null,
+                OffsetDateTime.now(ZoneOffset.UTC), true);
+
+        decisions.apply(first, false);
+        decisions.apply(first, true);
+        decisions.apply(first, true);
+
+        assertThat(fixture.decisions(code)).singleElement().satisfies(d -> assertThat(d.auditor()).isEqualTo("ta"));
+        assertThat(fixture.videoRow(code)).containsEntry("STATUS", 1);
     }
 
     @Test
