@@ -50,7 +50,6 @@ final class AuditProcessFixture {
         Mocks.register("approveVideo", delegates.approveVideo(decisions));
         Mocks.register("rejectVideo", delegates.rejectVideo(decisions));
         Mocks.register("auditDecisionGuard", new AuditDecisionGuard());
-        Mocks.register("auditTaskName", new AuditTaskName());
         Mocks.register("auditOverdue", new AuditOverdue(Duration.ofHours(24)));
     }
 

@@ -65,6 +65,23 @@ class FourEyesProcessTest {
     }
 
     @Test
+    void theLongestTitleInTheLongestCategoryNameIsNamedInFull() {
+        // the API's limits (title 200, category name 30) keep "Second review: <title> (<name>)" within the
+        // engine's 255-character task name column, so the name expression never needs cutting
+        String name = "长".repeat(30);
+        fixture.category("long-names", name, group, true, pool.toArray(String[]::new));
+        String title = "标题".repeat(100);
+
+        ProcessInstance pi = fixture.publishIn("long-names", title, "d");
+        assertThat(pi).isWaitingAt("auditVideo");
+        assertThat(task().getName()).isEqualTo("Audit: " + title + " (" + name + ")");
+        complete(task(), withVariables("approved", true));
+
+        assertThat(pi).isWaitingAt("secondReview");
+        assertThat(task().getName()).hasSize(248).isEqualTo("Second review: " + title + " (" + name + ")");
+    }
+
+    @Test
     void twoApprovalsByTwoAuditorsShowTheVideo() {
         ProcessInstance pi = fixture.publishIn("travel", "Hidden beach in Krabi", "boat ride at dawn");
         assertThat(pi).isWaitingAt("auditVideo").variables().containsEntry("fourEyes", true)
