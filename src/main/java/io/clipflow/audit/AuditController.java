@@ -80,10 +80,12 @@ class AuditController {
 
     @Operation(operationId = "decideAudit", summary = "Decide an audit",
             description = "The assigned auditor approves the video (it shows on the "
-            + "feed) or rejects it with a reason.")
+            + "feed) or rejects it with a reason. A four-eyes video (its category's, or a flagged word's) stays "
+            + "PENDING after a first approval until another auditor of its pool approves it too; its first auditor "
+            + "is answered 409 ALREADY_DECIDED on the second review. The answer lists every decision so far.")
     @ApiErrors({ ProblemCode.FORBIDDEN, ProblemCode.NOT_FOUND, ProblemCode.ALREADY_DECIDED,
             ProblemCode.NOT_AWAITING_AUDIT, ProblemCode.NO_DECISION, ProblemCode.REASON_REQUIRED,
-            ProblemCode.BAD_REQUEST })
+            ProblemCode.SAME_AUDITOR, ProblemCode.BAD_REQUEST })
     @PostMapping("/api/audits/{code}/decision")
     Video decide(@PathVariable String code, @Valid @RequestBody Decision decision, Authentication caller) {
         Video video = videos.find(code).orElseThrow(() -> Problems.notFound("Video " + code));

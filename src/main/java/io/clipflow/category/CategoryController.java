@@ -5,8 +5,16 @@ import java.util.List;
 import java.util.Set;
 
 import io.clipflow.platform.ApiAccessRules;
+import io.clipflow.platform.ApiErrors;
 import io.clipflow.platform.ClipflowGroups;
+import io.clipflow.platform.ProblemCode;
 import io.clipflow.platform.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Categories: anyone signed in reads them (the creator's app offers them); ops create and change them. */
+@Tag(name = "categories", description = "Video categories and the auditor pool of each")
 @RestController
 @Validated
 class CategoryController {
@@ -33,6 +42,7 @@ class CategoryController {
      * {@code auditorGroup} is a Camunda group id as the engine accepts one by default (letters and digits); the
      * groups of creators and buyers are refused, as they would make their members auditors.
      */
+    @Schema(example = "{\"name\": \"Cooking\", \"auditorGroup\": \"cookingAuditors\", \"fourEyes\": false}")
     record CategoryRequest(@NotBlank @Size(max = 30) String name,
             @NotBlank @Pattern(regexp = "[A-Za-z0-9]{1,64}", message = "must be 1 to 64 letters or digits")
             String auditorGroup,
@@ -47,11 +57,25 @@ class CategoryController {
         this.categories = categories;
     }
 
+    @Operation(operationId = "listCategories", summary = "List the categories",
+            description = "Every category a video may be published into, with its auditor group (its pool) and "
+            + "whether two auditors must approve its videos; for anyone signed in.")
+    @ApiErrors({})
     @GetMapping("/api/categories")
     List<Category> list() {
         return categories.all();
     }
 
+    @Operation(operationId = "saveCategory", summary = "Create or change a category",
+            description = "Ops create a category or change one; the change applies at once on every node. Its "
+            + "auditor group is created if missing and set up as a pool (Tasklist access, a filter \"Pool: <name>\"). "
+            + "A video keeps the pool it reached its audit with.")
+    @ApiResponse(responseCode = "200", description = "The category was there and is changed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Category.class)))
+    @ApiResponse(responseCode = "201", description = "The category is created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Category.class)),
+            headers = @Header(name = "Location", description = "/api/categories/{key}", schema = @Schema(type = "string")))
+    @ApiErrors({ ProblemCode.FORBIDDEN, ProblemCode.GROUP_NOT_FOR_AUDIT, ProblemCode.CONCURRENT_CHANGE })
     @PutMapping("/api/categories/{key}")
     ResponseEntity<Category> put(@PathVariable @Pattern(regexp = Category.KEY_PATTERN,
             message = "must be lower-case letters, digits and dashes, at most 32") String key,

@@ -15,7 +15,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(example = "{\"code\": \"V7Q2XK9M4T\", \"creator\": \"creator1\", \"title\": \"Street food tour\", "
         + "\"description\": \"Night market, short casino ad break\", "
         + "\"videoUrl\": \"https://videos.example/food.mp4\", \"status\": \"PENDING\", "
-        + "\"flaggedWords\": \"casino\", \"auditor\": \"auditor2\", \"createdAt\": \"2030-01-01T10:00:00Z\"}")
+        + "\"flaggedWords\": \"casino\", \"auditor\": \"auditor2\", \"createdAt\": \"2030-01-01T10:00:00Z\", "
+        + "\"category\": \"cooking\", \"decisions\": [{\"auditor\": \"auditor1\", \"approved\": true, "
+        + "\"decidedAt\": \"2030-01-01T10:03:00Z\"}]}")
 public record Video(String code, String creator, String title, String description, String videoUrl,
         VideoStatus status, String flaggedWords, String auditor, String reason, OffsetDateTime createdAt,
         OffsetDateTime decidedAt, String category, List<Decision> decisions) {

@@ -51,7 +51,7 @@ import org.springframework.web.bind.annotation.RestController;
 class VideoController {
 
     @Schema(example = "{\"title\": \"Street food tour\", \"description\": \"Night market, short casino ad break\", "
-            + "\"videoUrl\": \"https://videos.example/food.mp4\"}")
+            + "\"videoUrl\": \"https://videos.example/food.mp4\", \"category\": \"cooking\"}")
     record PublishRequest(@NotBlank @Size(max = 200) String title, @NotNull @Size(max = 2000) String description,
             @NotBlank @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
             String videoUrl,
@@ -63,7 +63,8 @@ class VideoController {
             + "\"title\": \"Street food tour\", \"description\": \"Night market\", "
             + "\"videoUrl\": \"https://videos.example/food.mp4\", \"status\": \"APPROVED\", "
             + "\"auditor\": \"auditor2\", \"createdAt\": \"2030-01-01T10:00:00Z\", "
-            + "\"decidedAt\": \"2030-01-01T10:05:00Z\"}], \"page\": 0, \"size\": 20, \"total\": 1}")
+            + "\"decidedAt\": \"2030-01-01T10:05:00Z\", \"category\": \"cooking\"}], \"page\": 0, \"size\": 20, "
+            + "\"total\": 1}")
     record SearchPage(List<Video> items, int page, int size, long total) {
     }
 
@@ -85,11 +86,12 @@ class VideoController {
     }
 
     @Operation(operationId = "publishVideo", summary = "Publish a video",
-            description = "A creator publishes a video: its text is screened for "
-            + "sensitive words and it is sent to an auditor; it shows on the feed once approved.")
+            description = "A creator publishes a video into a category (general if none is given): its text is "
+            + "screened for sensitive words and it is sent to an auditor of the category's pool; it shows on the feed "
+            + "once approved (by two auditors in a four-eyes category or with a flagged word).")
     @ApiResponse(responseCode = "201", description = "The video as stored; its status follows the screen and the audit",
             headers = @Header(name = "Location", description = "/api/videos/{code}", schema = @Schema(type = "string")))
-    @ApiErrors(ProblemCode.FORBIDDEN)
+    @ApiErrors({ ProblemCode.FORBIDDEN, ProblemCode.UNKNOWN_CATEGORY })
     @PostMapping("/api/videos")
     ResponseEntity<Video> publish(@Valid @RequestBody PublishRequest request, Authentication caller) {
         Video video = publishing.publish(caller.getName(),
@@ -99,8 +101,8 @@ class VideoController {
     }
 
     @Operation(operationId = "getVideo", summary = "Read a video",
-            description = "A video with its audit's state, to its creator, auditors "
-            + "and ops; to anyone else it does not exist (404).")
+            description = "A video with its category and its audit's state, every decision so far included, "
+            + "to its creator, auditors and ops; to anyone else it does not exist (404).")
     @ApiErrors(ProblemCode.NOT_FOUND)
     @GetMapping("/api/videos/{code}")
     Video video(@PathVariable String code, Authentication caller) {
