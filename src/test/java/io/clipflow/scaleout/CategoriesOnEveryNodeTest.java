@@ -34,7 +34,8 @@ class CategoriesOnEveryNodeTest {
         String run = UUID.randomUUID().toString();
         Map<String, Object> shared = Map.of(
                 "spring.datasource.url", "jdbc:h2:mem:categories-engine-" + run + ";DB_CLOSE_DELAY=-1",
-                "clipflow.shards.databases[0].url", "jdbc:h2:mem:categories-ds0-" + run + ";DB_CLOSE_DELAY=-1");
+                "clipflow.shards.databases[0].url", "jdbc:h2:mem:categories-ds0-" + run + ";DB_CLOSE_DELAY=-1",
+                "clipflow.shards.databases[1].url", "jdbc:h2:mem:categories-ds1-" + run + ";DB_CLOSE_DELAY=-1");
         a = AppNode.start(shared);
         b = AppNode.start(shared);
     }
