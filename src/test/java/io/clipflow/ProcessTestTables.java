@@ -21,24 +21,32 @@ public final class ProcessTestTables {
     private ProcessTestTables() {
     }
 
-    /** The shard-0 tables of {@code db/shards/V1...sql} under their logical names. */
+    /**
+     * The shard-0 tables of {@code db/shards/V1...sql} and {@code V7...sql} under their logical names, and the
+     * categories of {@code db/engine/V2...sql}.
+     */
     public static JdbcClient database() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:tables-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         JdbcClient jdbc = JdbcClient.create(ds);
-        String schema;
+        for (String migration : new String[] { "db/shards/V1__publish_audit_words.sql",
+                "db/shards/V7__video_category.sql", "db/engine/V2__categories.sql" }) {
+            Arrays.stream(read(migration).replaceAll("(?m)^--.*$", "").split(";")).map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .filter(s -> s.contains("_0") || s.contains("sensitive_word") || s.contains("clipflow_category"))
+                    .map(s -> s.replace("publish_0", "publish").replace("audit_record_0", "audit_record"))
+                    .forEach(s -> jdbc.sql(s).update());
+        }
+        return jdbc;
+    }
+
+    private static String read(String resource) {
         try {
-            schema = new ClassPathResource("db/shards/V1__publish_audit_words.sql").getContentAsString(StandardCharsets.UTF_8);
+            return new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        Arrays.stream(schema.replaceAll("(?m)^--.*$", "").split(";")).map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .filter(s -> s.contains("_0") || s.contains("sensitive_word"))
-                .map(s -> s.replace("publish_0", "publish").replace("audit_record_0", "audit_record"))
-                .forEach(s -> jdbc.sql(s).update());
-        return jdbc;
     }
 
     /** The test run's redis-server. */

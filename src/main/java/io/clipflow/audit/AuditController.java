@@ -3,10 +3,10 @@ package io.clipflow.audit;
 import java.util.List;
 import java.util.Map;
 
+import io.clipflow.category.Categories;
 import io.clipflow.platform.ApiAccessRules;
 import io.clipflow.platform.ApiErrors;
 import io.clipflow.platform.CallerGroups;
-import io.clipflow.platform.ClipflowGroups;
 import io.clipflow.platform.ProblemCode;
 import io.clipflow.platform.Problems;
 import io.clipflow.publish.PublishToDisplay;
@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,12 +58,15 @@ class AuditController {
     private final Videos videos;
     private final TaskService tasks;
     private final IdentityService identity;
+    private final AuditRecords records;
 
-    AuditController(OpenAudits audits, Videos videos, TaskService tasks, IdentityService identity) {
+    AuditController(OpenAudits audits, Videos videos, TaskService tasks, IdentityService identity,
+            AuditRecords records) {
         this.audits = audits;
         this.videos = videos;
         this.tasks = tasks;
         this.identity = identity;
+        this.records = records;
     }
 
     @Operation(operationId = "listMyAudits", summary = "My open audits",
@@ -76,10 +80,12 @@ class AuditController {
 
     @Operation(operationId = "decideAudit", summary = "Decide an audit",
             description = "The assigned auditor approves the video (it shows on the "
-            + "feed) or rejects it with a reason.")
+            + "feed) or rejects it with a reason. A four-eyes video (its category's, or a flagged word's) stays "
+            + "PENDING after a first approval until another auditor of its pool approves it too; its first auditor "
+            + "is answered 409 ALREADY_DECIDED on the second review. The answer lists every decision so far.")
     @ApiErrors({ ProblemCode.FORBIDDEN, ProblemCode.NOT_FOUND, ProblemCode.ALREADY_DECIDED,
             ProblemCode.NOT_AWAITING_AUDIT, ProblemCode.NO_DECISION, ProblemCode.REASON_REQUIRED,
-            ProblemCode.BAD_REQUEST })
+            ProblemCode.SAME_AUDITOR, ProblemCode.BAD_REQUEST })
     @PostMapping("/api/audits/{code}/decision")
     Video decide(@PathVariable String code, @Valid @RequestBody Decision decision, Authentication caller) {
         Video video = videos.find(code).orElseThrow(() -> Problems.notFound("Video " + code));
@@ -90,13 +96,22 @@ class AuditController {
         if (task == null) {
             throw Problems.conflict("NOT_AWAITING_AUDIT", "Video " + code + " is not waiting for an audit");
         }
-        DecisionRules.check(task.getAssignee(), caller.getName(), decision.approved(), decision.reason())
+        String firstAuditor = PublishToDisplay.SECOND_REVIEW.equals(task.getTaskDefinitionKey())
+                ? (String) tasks.getVariable(task.getId(), PublishToDisplay.FIRST_AUDITOR) : null;
+        if (caller.getName().equals(firstAuditor)) {
+            throw Problems.conflict("ALREADY_DECIDED", "You approved video " + code
+                    + " already; it waits for a second auditor");
+        }
+        DecisionRules.check(task.getAssignee(), caller.getName(), decision.approved(), decision.reason(), firstAuditor)
                 .ifPresent(refusal -> {
-                    throw refusal == DecisionRules.Refusal.NOT_ASSIGNEE ? Problems.forbidden(refusal.message)
-                            : Problems.problem(HttpStatus.BAD_REQUEST, refusal.name(), refusal.message);
+                    throw switch (refusal) {
+                        case NOT_ASSIGNEE -> Problems.forbidden(refusal.message);
+                        case SAME_AUDITOR -> Problems.problem(HttpStatus.FORBIDDEN, refusal.name(), refusal.message);
+                        default -> Problems.problem(HttpStatus.BAD_REQUEST, refusal.name(), refusal.message);
+                    };
                 });
         complete(code, task, decision, caller);
-        return videos.find(code).orElseThrow();
+        return videos.find(code).orElseThrow().withDecisions(records.of(code));
     }
 
     private void complete(String code, Task task, Decision decision, Authentication caller) {
@@ -127,9 +142,10 @@ class AuditController {
         }
     }
 
+    /** The auditors of every pool: {@code auditors} and each category's group, as the categories say now. */
     @Bean
-    static ApiAccessRules auditRules() {
-        return rules -> rules.requestMatchers("/api/audits/**")
-                .hasAuthority(ApiAccessRules.group(ClipflowGroups.AUDITORS));
+    static ApiAccessRules auditRules(Categories categories) {
+        return rules -> rules.requestMatchers("/api/audits/**").access((caller, request) ->
+                new AuthorizationDecision(categories.isAuditor(CallerGroups.of(caller.get()))));
     }
 }

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Complete listener on "Audit video": applies {@link DecisionRules} before anything is completed, and notes who
+ * Complete listener on "Audit video" and "Second review": applies {@link DecisionRules} before anything is completed, and notes who
  * decided. The exception types are chosen for what callers see: engine REST and the webapps' copy of it that
  * Tasklist submits its form to answer an {@link AuthorizationException} with 403 and a
  * {@link FormFieldValidationException} with 400, each with the message (the platform's engine REST mapping looks
@@ -29,9 +29,10 @@ class AuditDecisionGuard implements TaskListener {
         String caller = authentication == null ? null : authentication.getUserId();
         Object approved = task.getVariable(PublishToDisplay.APPROVED);
         Object reason = task.getVariable(PublishToDisplay.REASON);
-        DecisionRules.check(task.getAssignee(), caller, approved, reason).ifPresent(refusal -> {
+        DecisionRules.check(task.getAssignee(), caller, approved, reason,
+                AuditorAssignmentListener.firstAuditor(task)).ifPresent(refusal -> {
             throw switch (refusal) {
-                case NOT_ASSIGNEE -> new AuthorizationException(refusal.message);
+                case NOT_ASSIGNEE, SAME_AUDITOR -> new AuthorizationException(refusal.message);
                 case NO_DECISION -> new FormFieldValidationException(PublishToDisplay.APPROVED, refusal.message);
                 case REASON_REQUIRED -> new FormFieldValidationException(PublishToDisplay.REASON, refusal.message);
             };

@@ -2,6 +2,7 @@ package io.clipflow.audit;
 
 import java.time.OffsetDateTime;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.clipflow.publish.VideoStatus;
 import io.clipflow.publish.Videos;
 import io.clipflow.platform.ShardWriteHandler;
@@ -18,8 +19,17 @@ import org.springframework.stereotype.Service;
 @Service
 class AuditDecisions implements ShardWriteHandler<AuditDecisions.Decision> {
 
-    /** One decision on one video, as written to its row and its audit record. */
-    record Decision(String code, VideoStatus status, String auditor, String reason, OffsetDateTime at) {
+    /**
+     * One decision on one video, as written to its audit record and, when {@code final}, to its row. A first
+     * approval of a four-eyes video is not final: the row stays pending.
+     */
+    record Decision(String code, VideoStatus status, String auditor, String reason, OffsetDateTime at,
+            Boolean first) {
+
+        @JsonIgnore
+        boolean isFirstApproval() {
+            return Boolean.TRUE.equals(first);
+        }
     }
 
     static final String SYSTEM = AuditDecisionGuard.SYSTEM;
@@ -46,8 +56,13 @@ class AuditDecisions implements ShardWriteHandler<AuditDecisions.Decision> {
         decide(code, VideoStatus.REJECTED, SYSTEM, "Contains blocked words: " + blockedWords);
     }
 
+    /** A four-eyes video's first approval: recorded, the video still pending for its second review. */
+    void firstApproval(String code, String auditor, OffsetDateTime at) {
+        ShardWrites.apply(new Decision(code, VideoStatus.APPROVED, auditor, null, at, true), this);
+    }
+
     private void decide(String code, VideoStatus status, String auditor, String reason) {
-        ShardWrites.apply(new Decision(code, status, auditor, reason, OffsetDateTime.now()), this);
+        ShardWrites.apply(new Decision(code, status, auditor, reason, OffsetDateTime.now(), null), this);
     }
 
     @Override
@@ -55,9 +70,18 @@ class AuditDecisions implements ShardWriteHandler<AuditDecisions.Decision> {
         return Decision.class;
     }
 
-    /** The row's status and the record change together: a video decided already keeps its first decision. */
+    /**
+     * The row's status and the record change together: a video decided already keeps its first decision. A first
+     * approval only adds its record (again only if it is missing).
+     */
     @Override
     public void apply(Decision decision, boolean redo) {
+        if (decision.isFirstApproval()) {
+            if (!redo || !records.exists(decision.code(), decision.auditor(), decision.status().code())) {
+                records.add(decision.code(), decision.auditor(), decision.status().code(), null, decision.at());
+            }
+            return;
+        }
         if (!videos.decide(decision.code(), decision.status(), decision.auditor(), decision.reason())) {
             if (!redo) {
                 // a retried step after a commit elsewhere: the first decision stands, nothing is recorded twice

@@ -3,6 +3,7 @@ package io.clipflow.audit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,16 +49,24 @@ class AuditorAssignment {
         this.clock = clock;
     }
 
-    /** The auditor a new (or overdue) audit task goes to, already counted; null when nobody is eligible. */
-    String assign(String excluded) {
-        List<String> eligible = pool.eligible();
+    /** Who a task was given to, and the group of the pool it was taken from. */
+    record Assigned(String auditor, String group) {
+    }
+
+    /**
+     * The auditor a new (or overdue) audit task of {@code group}'s pool goes to, already counted: the one with the
+     * fewest open audit tasks of every pool, among those {@link AuditorPool#eligible} names; null when nobody is.
+     */
+    Assigned assign(String group, Collection<String> excluded, boolean mayLeavePool) {
+        AuditorPool.Eligible found = pool.eligible(group, excluded, mayLeavePool);
+        List<String> eligible = found.auditors();
         if (eligible.isEmpty()) {
-            log.warn("No eligible auditor: the audit task stays in the auditors' pool unassigned");
+            log.warn("No eligible auditor in {}: the audit task stays unassigned in its pool", found.group());
             return null;
         }
-        String chosen = redisAvailable() ? takeInRedis(eligible, excluded) : null;
+        String chosen = redisAvailable() ? takeInRedis(eligible) : null;
         if (chosen == null) {
-            chosen = FairAuditorChoice.choose(eligible, engine.openTasks(eligible), excluded,
+            chosen = FairAuditorChoice.choose(eligible, engine.openTasks(eligible), null,
                     fallbackTurn.getAndIncrement()).orElse(null);
         }
         else if (chosen.isEmpty()) {
@@ -67,7 +76,7 @@ class AuditorAssignment {
             String counted = chosen;
             onRollback(() -> moveInRedis(counted, null));
         }
-        return chosen;
+        return chosen == null ? null : new Assigned(chosen, found.group());
     }
 
     /** After commit: the task went from one auditor to another (either may be null). */
@@ -75,15 +84,16 @@ class AuditorAssignment {
         onCommit(() -> moveInRedis(from, to));
     }
 
-    private String takeInRedis(List<String> eligible, String excluded) {
+    private String takeInRedis(List<String> eligible) {
         try {
             if (missedUpdates.compareAndSet(true, false)) {
                 redis.forget();
             }
-            String chosen = redis.takeFewest(eligible, excluded);
+            String chosen = redis.takeFewest(eligible, null);
             if (chosen == null) {
-                redis.rebuild(engine.openTasks(eligible));
-                chosen = redis.takeFewest(eligible, excluded);
+                // every pool's auditors: a later choice in another pool must find its members counted too
+                redis.rebuild(engine.openTasks(pool.everyAuditor()));
+                chosen = redis.takeFewest(eligible, null);
             }
             return chosen;
         }

@@ -61,8 +61,8 @@ class AuditorLoadRepair {
 
     /** One run: compares, corrects what the previous run saw the same, and returns the tasks corrected. */
     synchronized long repair() {
-        // the pool, and whoever Redis counts: an auditor who left the pool may still hold tasks
-        Set<String> auditors = new TreeSet<>(pool.eligible());
+        // every pool, and whoever Redis counts: an auditor who left a pool may still hold tasks
+        Set<String> auditors = new TreeSet<>(pool.everyAuditor());
         redis.snapshot().keySet().forEach(auditor -> auditors.add(String.valueOf(auditor)));
         Map<String, Long> open = engine.openTasks(List.copyOf(auditors));
         List<RedisAuditorLoad.Drift> found = redis.repair(open, seenBefore);

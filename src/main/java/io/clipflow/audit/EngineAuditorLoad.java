@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 
 /**
- * Open audit tasks per auditor as the engine sees them: the truth the Redis load is rebuilt from, and the basis
+ * Open audit tasks per auditor as the engine sees them (first reviews and second reviews, of every pool): the truth the Redis load is rebuilt from, and the basis
  * of the choice while Redis is unreachable. Slower (a query per auditor) and blind to tasks other transactions
  * have not committed yet, which is why it is only the fallback.
  */
@@ -25,7 +25,7 @@ class EngineAuditorLoad {
     Map<String, Long> openTasks(List<String> auditors) {
         Map<String, Long> open = new LinkedHashMap<>();
         for (String auditor : auditors) {
-            open.put(auditor, tasks.createTaskQuery().taskDefinitionKey(PublishToDisplay.AUDIT_TASK)
+            open.put(auditor, tasks.createTaskQuery().taskDefinitionKeyIn(PublishToDisplay.reviewTasks())
                     .taskAssignee(auditor).count());
         }
         return open;

@@ -37,8 +37,8 @@ class IdentitySetup {
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
-    static final String MY_AUDITS_FILTER = "My audits";
-    static final String AUDIT_POOL_FILTER = "Audit pool";
+    static final String MY_AUDITS_FILTER = TasklistFilters.MY_AUDITS;
+    static final String AUDIT_POOL_FILTER = TasklistFilters.AUDIT_POOL;
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -90,16 +90,7 @@ class IdentitySetup {
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
-        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
-                .resourceId(resourceId).hasPermission(permission).count() > 0;
-        if (!exists) {
-            Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-            grant.setGroupId(groupId);
-            grant.setResource(resource);
-            grant.setResourceId(resourceId);
-            grant.addPermission(permission);
-            authorizations.saveAuthorization(grant);
-        }
+        new EngineGrant(groupId, resource, resourceId, permission).ensure(authorizations);
     }
 
     private void ensureFilters() {

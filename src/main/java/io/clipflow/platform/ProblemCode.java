@@ -35,6 +35,10 @@ public enum ProblemCode {
     NOT_AWAITING_AUDIT(HttpStatus.CONFLICT, "The video has no open audit task"),
     NO_DECISION(HttpStatus.BAD_REQUEST, "'approved' is missing"),
     REASON_REQUIRED(HttpStatus.BAD_REQUEST, "A rejection without a reason"),
+    SAME_AUDITOR(HttpStatus.FORBIDDEN, "The auditor who gave a four-eyes video's first review may not give the second"),
+    UNKNOWN_CATEGORY(HttpStatus.BAD_REQUEST, "No category with this key (GET /api/categories lists them)"),
+    GROUP_NOT_FOR_AUDIT(HttpStatus.BAD_REQUEST, "The group's members may not audit videos (creators, buyers)"),
+    CONCURRENT_CHANGE(HttpStatus.CONFLICT, "The same thing was created at the same moment; retry"),
     IDEMPOTENCY_KEY_MISSING(HttpStatus.BAD_REQUEST, "No Idempotency-Key header"),
     IDEMPOTENCY_KEY_INVALID(HttpStatus.UNPROCESSABLE_ENTITY, "The Idempotency-Key is unknown, expired or "
             + "another user's"),

@@ -5,10 +5,14 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
+import io.clipflow.category.Categories;
+import io.clipflow.category.Category;
+import io.clipflow.platform.Problems;
 import io.clipflow.platform.ShardWriteHandler;
 import io.clipflow.platform.ShardWrites;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,22 +25,36 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PublishService implements ShardWriteHandler<Video> {
 
-    record NewVideo(String title, String description, String videoUrl) {
+    /** {@code category}: a category's key, null for general. */
+    record NewVideo(String title, String description, String videoUrl, String category) {
+
+        NewVideo(String title, String description, String videoUrl) {
+            this(title, description, videoUrl, null);
+        }
     }
 
     private final VideoRepository videos;
     private final RuntimeService runtime;
+    private final Categories categories;
 
-    PublishService(VideoRepository videos, RuntimeService runtime) {
+    PublishService(VideoRepository videos, RuntimeService runtime, Categories categories) {
         this.videos = videos;
         this.runtime = runtime;
+        this.categories = categories;
     }
 
+    /** Refuses a category no row names (400 {@code UNKNOWN_CATEGORY}) before anything is written. */
     @Transactional
     public Video publish(String creator, NewVideo request) {
+        String category = request.category() == null ? Category.GENERAL : request.category();
+        if (categories.find(category).isEmpty()) {
+            throw Problems.problem(HttpStatus.BAD_REQUEST, "UNKNOWN_CATEGORY", "There is no category '" + category
+                    + "'; GET /api/categories lists them");
+        }
         Video video = new Video(VideoCodes.next(), creator, request.title().strip(), request.description().strip(),
                 request.videoUrl().strip(), VideoStatus.PENDING, null, null, null,
-                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), null); // as the database keeps it
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), null, // as the database keeps it
+                category, null);
         ShardWrites.apply(video, this);
         ProcessInstanceWithVariables process = runtime.createProcessInstanceByKey(PublishToDisplay.PROCESS_KEY)
                 .businessKey(video.code())
@@ -44,7 +62,8 @@ class PublishService implements ShardWriteHandler<Video> {
                 .setVariables(Map.of(
                         PublishToDisplay.TITLE, video.title(),
                         PublishToDisplay.DESCRIPTION, video.description(),
-                        PublishToDisplay.VIDEO_URL, video.videoUrl()))
+                        PublishToDisplay.VIDEO_URL, video.videoUrl(),
+                        PublishToDisplay.CATEGORY, category))
                 .executeWithVariablesInReturn();
         if (process.isEnded()) {
             return videos.find(video.code()).orElseThrow(); // auto-rejected: the row holds the decision

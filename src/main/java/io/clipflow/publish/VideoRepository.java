@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import io.clipflow.category.Category;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Repository;
 class VideoRepository {
 
     static final String COLUMNS = "code, creator, title, description, video_url, status, flagged_words, auditor, "
-            + "reason, created_at, decided_at";
+            + "reason, created_at, decided_at, category";
 
     private final JdbcClient jdbc;
 
@@ -23,10 +24,10 @@ class VideoRepository {
     }
 
     void insert(Video video) {
-        jdbc.sql("INSERT INTO publish (code, creator, title, description, video_url, status, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO publish (code, creator, title, description, video_url, status, created_at, category) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(video.code(), video.creator(), video.title(), video.description(), video.videoUrl(),
-                        video.status().code(), video.createdAt())
+                        video.status().code(), video.createdAt(), video.category())
                 .update();
     }
 
@@ -61,10 +62,13 @@ class VideoRepository {
                 .params(VideoStatus.APPROVED.code(), size, page * size).query(VideoRepository::map).list();
     }
 
+    /** A row without a category is a video published before categories existed: it reads as general. */
     static Video map(ResultSet rs, int row) throws SQLException {
+        String category = rs.getString("category");
         return new Video(rs.getString("code"), rs.getString("creator"), rs.getString("title"),
                 rs.getString("description"), rs.getString("video_url"), VideoStatus.ofCode(rs.getInt("status")),
                 rs.getString("flagged_words"), rs.getString("auditor"), rs.getString("reason"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("decided_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("decided_at", OffsetDateTime.class),
+                category == null ? Category.GENERAL : category, null);
     }
 }

@@ -38,11 +38,20 @@ abstract class AuditApiSupport {
     ObjectMapper json;
 
     String publish(String title, String description) {
+        return publish(title, description, Map.of());
+    }
+
+    String publishIn(String category, String title) {
+        return publish(title, "a video about " + category, Map.of("category", category));
+    }
+
+    private String publish(String title, String description, Map<String, String> more) {
+        Map<String, String> request = new java.util.HashMap<>(more);
+        request.putAll(Map.of("title", title, "description", description, "videoUrl", "https://v.example/clip.mp4"));
         try {
             String body = mvc.perform(post("/api/videos").with(httpBasic("creator1", "creator1"))
                             .contentType(MediaType.APPLICATION_JSON)
-                            .content(json.writeValueAsString(Map.of("title", title, "description", description,
-                                    "videoUrl", "https://v.example/clip.mp4"))))
+                            .content(json.writeValueAsString(request)))
                     .andExpect(status().isCreated())
                     .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/videos/")))
                     .andExpect(jsonPath("$.status").value("PENDING"))
@@ -61,6 +70,11 @@ abstract class AuditApiSupport {
 
     Task openTask(String code) {
         return tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey("auditVideo")
+                .singleResult();
+    }
+
+    Task openSecondReview(String code) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey("secondReview")
                 .singleResult();
     }
 

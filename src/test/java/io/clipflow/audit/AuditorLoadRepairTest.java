@@ -31,7 +31,7 @@ class AuditorLoadRepairTest extends AuditApiSupport {
     void setUp() {
         publish("repair " + System.nanoTime(), "some audit work");
         // start from the engine's counts, whatever earlier tests left, as an assignment rebuilds a lost load
-        auditors = pool.eligible();
+        auditors = pool.everyAuditor();
         load.forget();
         load.rebuild(engine.openTasks(auditors));
         repair = new AuditorLoadRepair(pool, load, engine, meters);

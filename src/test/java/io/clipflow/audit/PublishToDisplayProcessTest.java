@@ -55,7 +55,7 @@ class PublishToDisplayProcessTest {
         ProcessInstance pi = fixture.publish("Sunset over the harbour", "A quiet evening timelapse");
 
         assertThat(pi).isWaitingAt("auditVideo");
-        assertThat(task()).hasName("Audit video: Sunset over the harbour");
+        assertThat(task()).hasName("Audit: Sunset over the harbour (General)");
         String auditor = task().getAssignee();
         assertThat(AuditProcessFixture.AUDITORS).contains(auditor);
         assertThat(fixture.openCountInRedis(auditor)).isEqualTo(1);

@@ -2,11 +2,13 @@ package io.clipflow.audit;
 
 import io.clipflow.browser.Browser;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
- * Tasklist as an auditor works it: the "My audits" filter, a task found by the video's title, the audit form
- * (Camunda Forms, fields found by the ids of forms/audit-video.form) and the answers to Complete.
+ * Tasklist as an auditor works it: the "My audits" filter and a pool's, a task found by its name (the video's title
+ * and category), the audit form (Camunda Forms, fields found by the ids of forms/audit-video.form), the task's
+ * assignee and the answers to Complete.
  */
 final class TasklistPage {
 
@@ -24,17 +26,59 @@ final class TasklistPage {
         return new TasklistPage(browser);
     }
 
-    /** Selects the "My audits" filter and opens the task named after {@code title} from its list. */
-    TasklistPage openMyAudit(String title) {
-        browser.click(By.cssSelector(".task-filter h4.name[uib-tooltip='My audits']"));
-        browser.visible(By.cssSelector(".task-filter.active h4.name[uib-tooltip='My audits']"));
-        browser.click(taskInList(title));
+    /** Another auditor at the same browser: the session's cookies go, then {@code auditor} signs in. */
+    static TasklistPage signInInstead(Browser browser, String auditor) {
+        browser.driver().manage().deleteAllCookies();
+        return signIn(browser, auditor);
+    }
+
+    /** The name of a video's first review task, as the model's name expression writes it. */
+    static String audit(String title, String categoryName) {
+        return "Audit: " + title + " (" + categoryName + ")";
+    }
+
+    /** The name of a four-eyes video's second review task. */
+    static String secondReview(String title, String categoryName) {
+        return "Second review: " + title + " (" + categoryName + ")";
+    }
+
+    /** Selects the "My audits" filter and opens the task named {@code taskName} from its list. */
+    TasklistPage openMyAudit(String taskName) {
+        return openInFilter("My audits", taskName);
+    }
+
+    /** Selects the filter named {@code filter} and opens the task named {@code taskName} from its list. */
+    TasklistPage openInFilter(String filter, String taskName) {
+        browser.click(filterNamed(filter, ""));
+        browser.visible(filterNamed(filter, " and contains(@class,'active')"));
+        browser.click(taskInList(taskName));
         browser.visible(By.cssSelector("form [id$='-Title']"));
         return this;
     }
 
-    static By taskInList(String title) {
-        return By.xpath("//ol[contains(@class,'tasks-list')]//h4/a[normalize-space()=\"Audit video: " + title + "\"]");
+    /** A filter in the list by its name (its tooltip is its description, where it has one). */
+    private static By filterNamed(String name, String condition) {
+        return By.xpath("//div[contains(@class,'task-filter')" + condition + "]/h4[contains(@class,'name')]"
+                + "/a[normalize-space(text()[1])=\"" + name + "\"]");
+    }
+
+    static By taskInList(String taskName) {
+        return By.xpath("//ol[contains(@class,'tasks-list')]//h4/a[normalize-space()=\"" + taskName + "\"]");
+    }
+
+    /** Whether the form shows the component (a conditional one is left out of the page while hidden). */
+    boolean shows(String componentId) {
+        return !browser.driver().findElements(component(componentId)).isEmpty();
+    }
+
+    /** Types {@code user} as the task's assignee in the task's header, as a person hands a task over. */
+    TasklistPage assignTo(String user) {
+        browser.click(By.cssSelector("[cam-tasklist-task-meta] .assignee [cam-widget-inline-field]"));
+        By input = By.cssSelector("input[ng-model='formData.editValue']");
+        browser.visible(input).clear();
+        browser.type(input, user);
+        browser.visible(input).sendKeys(Keys.ENTER);
+        return this;
     }
 
     /** What a read-only field of the form shows, by the component id in forms/audit-video.form. */
@@ -82,9 +126,9 @@ final class TasklistPage {
     }
 
     /** Waits until the task is gone from the list: Tasklist's sign that it was completed. */
-    void waitUntilGone(String title) {
-        browser.until("the task \"" + title + "\" gone from the list",
-                d -> d.findElements(taskInList(title)).isEmpty());
+    void waitUntilGone(String taskName) {
+        browser.until("the task \"" + taskName + "\" gone from the list",
+                d -> d.findElements(taskInList(taskName)).isEmpty());
     }
 
     private static By component(String componentId) {

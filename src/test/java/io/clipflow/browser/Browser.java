@@ -104,10 +104,24 @@ public final class Browser implements ExtensionContext.Store.CloseableResource {
     public void signInToCamunda(String app, String user) {
         open("/camunda/app/" + app + "/default/");
         By form = By.cssSelector("form[name=signinForm]");
-        type(By.cssSelector("form[name=signinForm] input[type=text]"), user);
-        type(By.cssSelector("form[name=signinForm] input[type=password]"), user);
+        By name = By.cssSelector("form[name=signinForm] input[type=text]");
+        By password = By.cssSelector("form[name=signinForm] input[type=password]");
+        // the login page may still be rendering while keys arrive (seen on a busy machine: both words in the name
+        // field), so the fields are filled until they read what was typed
+        until(user + "'s credentials in the sign-in form", d -> fill(d.findElement(name), user)
+                & fill(d.findElement(password), user));
         click(By.cssSelector("form[name=signinForm] button[type=submit]"));
         until(user + " signed into " + app, d -> d.findElements(form).isEmpty());
+    }
+
+    /** Types {@code text} into an input that does not read it yet; true when it already did. */
+    private static boolean fill(WebElement input, String text) {
+        if (text.equals(input.getDomProperty("value"))) {
+            return true;
+        }
+        input.clear();
+        input.sendKeys(text);
+        return false;
     }
 
     public WebDriver driver() {

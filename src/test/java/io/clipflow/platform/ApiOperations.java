@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,13 +61,16 @@ record ApiOperations(List<Operation> all) {
             if ("date-time".equals(format)) {
                 return OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).truncatedTo(ChronoUnit.SECONDS).toString();
             }
-            if (pattern != null) {
-                if (!pattern.startsWith("https?://")) {
-                    throw new IllegalStateException("No sample for pattern " + pattern + " of " + name);
-                }
+            if (pattern == null) {
+                return "hostile-" + name;
+            }
+            if (pattern.startsWith("https?://")) {
                 return "https://videos.example/hostile.mp4";
             }
-            return "hostile-" + name;
+            // a key or an id: the field's name, as the pattern spells one
+            return Stream.of("hostile-" + name, "hostile" + name.substring(0, 1).toUpperCase() + name.substring(1))
+                    .filter(sample -> sample.matches(pattern)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No sample for pattern " + pattern + " of " + name));
         }
     }
 

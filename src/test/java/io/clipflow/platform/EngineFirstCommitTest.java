@@ -146,7 +146,7 @@ class EngineFirstCommitTest {
     private static Video pendingVideo(String code) {
         return new Video(code, "creator1", "Lost commit", "Written by the redo log", "https://v.example/redo",
                 VideoStatus.PENDING, null, null, null, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS),
-                null);
+                null, null, null);
     }
 
     private static String newId() {

@@ -3,6 +3,8 @@ package io.clipflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clipflow.ClipflowIntegrationTest;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,6 +19,18 @@ class OperationsEndpointsTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    IdentityService identity;
+
+    /**
+     * The wrong password below locks admin in the engine for a few seconds; the next test class to sign admin in
+     * after its verified password left the credential cache would get 401.
+     */
+    @AfterEach
+    void unlockAdmin() {
+        identity.unlockUser("admin");
+    }
 
     @Test
     void healthShowsOnlyUpOrDownToAnyone() {

@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What a request could have stored, counted: the rows of every clipflow table in every physical shard database,
- * the engine's process instances, tasks, variables, users and groups, clipflow's redo log, and Redis's keys.
+ * the engine's process instances, tasks, variables, users, groups, grants and filters, clipflow's redo log and
+ * categories, and Redis's keys.
  * Two snapshots around a refused request must show nothing new.
  */
 record StoredState(Map<String, Long> rows, Set<String> redisKeys) {
@@ -26,7 +27,8 @@ record StoredState(Map<String, Long> rows, Set<String> redisKeys) {
             Pattern.compile("clipflow:seckill:(events|\\{seckill-\\d+}:(event|buyers|held))");
 
     private static final List<String> ENGINE_TABLES = List.of("ACT_HI_PROCINST", "ACT_RU_EXECUTION", "ACT_RU_TASK",
-            "ACT_RU_VARIABLE", "ACT_RU_JOB", "ACT_ID_USER", "ACT_ID_GROUP", "ACT_ID_MEMBERSHIP", "CLIPFLOW_REDO_LOG");
+            "ACT_RU_VARIABLE", "ACT_RU_JOB", "ACT_ID_USER", "ACT_ID_GROUP", "ACT_ID_MEMBERSHIP", "ACT_RU_AUTHORIZATION", "ACT_RU_FILTER",
+            "CLIPFLOW_REDO_LOG", "CLIPFLOW_CATEGORY");
 
     /** Takes snapshots; the shard databases' tables are looked up once. */
     static final class Camera {

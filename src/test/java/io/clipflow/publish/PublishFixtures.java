@@ -34,9 +34,14 @@ public final class PublishFixtures {
 
     /** Inserts a pending video as publishing does, and returns its code. */
     public String pendingVideo(String title, String description) {
+        return pendingVideo(title, description, null);
+    }
+
+    /** The same in {@code category} (null: a row from before categories, read as general). */
+    public String pendingVideo(String title, String description, String category) {
         String code = VideoCodes.next();
         repository.insert(new Video(code, "creator1", title, description, "https://v.example/" + code,
-                VideoStatus.PENDING, null, null, null, OffsetDateTime.now(ZoneOffset.UTC), null));
+                VideoStatus.PENDING, null, null, null, OffsetDateTime.now(ZoneOffset.UTC), null, category, null));
         return code;
     }
 }
