@@ -67,7 +67,8 @@ end
 function response(status, headers, body)
   local s = tostring(status)
   statuses[s] = (statuses[s] or 0) + 1
-  local code = body and body:match('"code":"([%u_]+)"')
+  -- a problem's code (a 2xx body's "code" is something else: a published video's code)
+  local code = status >= 400 and body and body:match('"code":"([%u_]+)"')
   if headers["Idempotent-Replayed"] then
     codes["REPLAYED"] = (codes["REPLAYED"] or 0) + 1
   end

@@ -149,6 +149,23 @@ def threads(pid, before=None, requests=None):
     print(" ".join(f"{g}={us:.0f}" for g, us in sorted(spent.items(), key=lambda e: -e[1]) if us >= 1))
 
 
+def watch(port, event, units, since, done_file, limit):
+    """Polls the event's attempts every 0.2 s from the first attempt on: prints when the last order was placed, that
+    is when units attempts are SUCCEEDED or FAILED, or (fewer taken) none PENDING once done_file exists."""
+    units, since = int(units), float(since)
+    while time.time() - since < float(limit):
+        keys = scan(port, "clipflow:seckill:{seckill-%s}:attempt:*" % event)
+        statuses = redis(port, [f"HGET {k} status" for k in keys]) if keys else []
+        settled = sum(1 for s in statuses if s in ("SUCCEEDED", "FAILED"))
+        if settled >= units or (os.path.exists(done_file) and settled == len(keys)):
+            succeeded = sum(1 for s in statuses if s == "SUCCEEDED")
+            print(f"first attempt to last order: {time.time() - since:.1f} s; {len(keys)} attempts accepted, "
+                  f"{succeeded} SUCCEEDED, {settled - succeeded} FAILED")
+            return
+        time.sleep(0.2)
+    print(f"not settled within {limit} s")
+
+
 def report(results):
     """Each leg against the no-op legs right before and after it in the same round."""
     rows = [l.split() for l in open(results) if l.startswith("RESULT")]
@@ -172,4 +189,4 @@ if __name__ == "__main__":
     {"users": lambda a: users(a[0], int(a[1]), a[2], a[3]), "lines": lambda a: lines(*a),
      "tokens": lambda a: tokens(*a), "attempts": lambda a: attempts(*a),
      "settle": lambda a: settle(a[0], a[1], float(a[2]), *a[3:]), "report": lambda a: report(*a),
-     "threads": lambda a: threads(*a)}[sys.argv[1]](sys.argv[2:])
+     "threads": lambda a: threads(*a), "watch": lambda a: watch(*a)}[sys.argv[1]](sys.argv[2:])

@@ -108,11 +108,15 @@ public final class EngineOverhead {
                 .startEvent().userTask("auditVideo").camundaCandidateGroups("auditors").endEvent().done();
         BpmnModelInstance order = Bpmn.createExecutableProcess("bare-order").camundaHistoryTimeToLive(1)
                 .startEvent().intermediateCatchEvent().message("BarePaid").endEvent().done();
-        // the BPMN work of publishing without clipflow's code: same variables, a service task, the user task with
-        // its overdue timer; no word screen, no assignment, no row of its own
+        // the BPMN work of publishing without clipflow's code: same variables, the screen's service task and its
+        // gateway, the pool's service task setting the group, the user task named by an expression with its overdue
+        // timer; no word screen, no category, no assignment, no row of its own
         BpmnModelInstance publishShape = Bpmn.createExecutableProcess("bare-publish-shape").camundaHistoryTimeToLive(1)
                 .startEvent().serviceTask("screen").camundaExpression("${true}")
-                .userTask("auditVideo").camundaCandidateGroups("auditors")
+                .exclusiveGateway("blocked").condition("yes", "${false}").endEvent("autoRejected")
+                .moveToNode("blocked").condition("no", "${true}")
+                .serviceTask("pool").camundaExpression("${execution.setVariable('auditorGroup', 'auditors')}")
+                .userTask("auditVideo").name("Audit: ${title} (General)").camundaCandidateGroups("${auditorGroup}")
                 .boundaryEvent("overdue").cancelActivity(false).timerWithCycle("R/PT24H").endEvent()
                 .moveToActivity("auditVideo").endEvent().done();
         repository.createDeployment().name("bench").addModelInstance("bare-audit.bpmn", audit)
