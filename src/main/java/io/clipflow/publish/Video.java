@@ -28,7 +28,7 @@ public record Video(String code, String creator, String title, String descriptio
     }
 
     /** The same video, shown with the auditor whose task it is while it waits. */
-    Video withAuditor(String assignee) {
+    public Video withAuditor(String assignee) {
         return new Video(code, creator, title, description, videoUrl, status, flaggedWords, assignee, reason, createdAt,
                 decidedAt, category, decisions);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.jayway.jsonpath.JsonPath;
 import io.clipflow.ClipflowIntegrationTest;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -31,13 +32,16 @@ class FourEyesApiTest extends AuditApiSupport {
         String first = openTask(code).getAssignee();
         assertThat(GUIDES).contains(first);
 
-        mvc.perform(decision(code, first, "{\"approved\": true}"))
+        String firstAnswer = mvc.perform(decision(code, first, "{\"approved\": true}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PENDING"))
                 .andExpect(jsonPath("$.decisions.length()").value(1))
-                .andExpect(jsonPath("$.decisions[0].auditor").value(first));
+                .andExpect(jsonPath("$.decisions[0].auditor").value(first))
+                .andReturn().getResponse().getContentAsString();
         Task second = openSecondReview(code);
         String secondAuditor = second.getAssignee();
         assertThat(secondAuditor).isIn(GUIDES).isNotEqualTo(first);
+        assertThat(JsonPath.<String>read(firstAnswer, "$.auditor")).as("the answer names the second auditor")
+                .isEqualTo(secondAuditor);
         assertThat(second.getName()).isEqualTo("Second review: Rice terraces at dawn (Places to go)");
 
         mvc.perform(get("/api/videos/{code}", code).with(httpBasic("creator1", "creator1")))
