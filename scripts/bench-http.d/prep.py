@@ -110,22 +110,16 @@ def attempts(port, event, out):
             o.write(f"{auth(buyer)}\t/api/seckill/attempts/{key.rsplit(':', 1)[1]}\n")
 
 
-def settle(port, event, limit, since=None):
-    """Waits until no attempt of event is PENDING; prints how long that took (and how long since the epoch second
-    since, polling every 0.2 s, if given)."""
+def settle(port, event, limit):
+    """Waits until no attempt of event is PENDING; prints how long that took."""
     start = time.time()
     keys = scan(port, "clipflow:seckill:{seckill-%s}:attempt:*" % event)
     while time.time() - start < limit:
-        statuses = redis(port, [f"HGET {k} status" for k in keys])
-        pending = sum(1 for s in statuses if s == "PENDING")
+        pending = sum(1 for s in redis(port, [f"HGET {k} status" for k in keys]) if s == "PENDING")
         if pending == 0:
             break
-        time.sleep(0.2 if since else 1)
+        time.sleep(1)
     print(f"attempts of event {event}: {len(keys)}, pending after {time.time() - start:.1f} s: {pending}")
-    if since:
-        succeeded = sum(1 for s in statuses if s == "SUCCEEDED")
-        print(f"first attempt to last order: {time.time() - float(since):.1f} s; {succeeded} attempts SUCCEEDED, "
-              f"{len(keys) - succeeded - pending} FAILED")
 
 
 def threads(pid, before=None, requests=None):
@@ -188,5 +182,5 @@ def report(results):
 if __name__ == "__main__":
     {"users": lambda a: users(a[0], int(a[1]), a[2], a[3]), "lines": lambda a: lines(*a),
      "tokens": lambda a: tokens(*a), "attempts": lambda a: attempts(*a),
-     "settle": lambda a: settle(a[0], a[1], float(a[2]), *a[3:]), "report": lambda a: report(*a),
+     "settle": lambda a: settle(a[0], a[1], float(a[2])), "report": lambda a: report(*a),
      "threads": lambda a: threads(*a), "watch": lambda a: watch(*a)}[sys.argv[1]](sys.argv[2:])

@@ -2,8 +2,7 @@ package io.clipflow.category;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
+import io.clipflow.platform.DemoUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -38,11 +37,11 @@ class DemoCategories {
             new DemoAuditor("guide2", "Gao", List.of("travelAuditors")));
 
     private final Categories categories;
-    private final IdentityService identity;
+    private final DemoUsers users;
 
-    DemoCategories(Categories categories, IdentityService identity) {
+    DemoCategories(Categories categories, DemoUsers users) {
         this.categories = categories;
-        this.identity = identity;
+        this.users = users;
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -54,18 +53,6 @@ class DemoCategories {
                 log.info("Created demo category {} audited by {}", category.key(), category.auditorGroup());
             }
         }
-        for (DemoAuditor demo : AUDITORS) {
-            if (identity.createUserQuery().userId(demo.id()).count() > 0) {
-                continue;
-            }
-            User user = identity.newUser(demo.id());
-            user.setFirstName(demo.firstName());
-            user.setLastName("Demo");
-            user.setEmail(demo.id() + "@clipflow.example");
-            user.setPassword(demo.id());
-            identity.saveUser(user);
-            demo.groups().forEach(group -> identity.createMembership(demo.id(), group));
-            log.info("Created demo auditor {} in {}", demo.id(), demo.groups());
-        }
+        AUDITORS.forEach(demo -> users.createIfMissing(demo.id(), demo.firstName(), demo.groups()));
     }
 }

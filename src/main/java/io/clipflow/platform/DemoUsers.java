@@ -12,10 +12,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Demo logins (password = user id), created at first start where {@code clipflow.demo-data} is on. */
+/**
+ * Demo logins (password = user id), created at first start where {@code clipflow.demo-data} is on; features with
+ * demo users of their own (the pools' auditors) create them through {@link #createIfMissing}.
+ */
 @Component
 @ConditionalOnProperty("clipflow.demo-data")
-class DemoUsers {
+public class DemoUsers {
 
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
@@ -39,18 +42,21 @@ class DemoUsers {
     @EventListener(ApplicationStartedEvent.class)
     @Order(2)
     void createDemoUsers() {
-        for (DemoUser demo : USERS) {
-            if (identity.createUserQuery().userId(demo.id()).count() > 0) {
-                continue;
-            }
-            User user = identity.newUser(demo.id());
-            user.setFirstName(demo.firstName());
-            user.setLastName("Demo");
-            user.setEmail(demo.id() + "@clipflow.example");
-            user.setPassword(demo.id());
-            identity.saveUser(user);
-            demo.groups().forEach(group -> identity.createMembership(demo.id(), group));
-            log.info("Created demo user {} in {}", demo.id(), demo.groups());
+        USERS.forEach(demo -> createIfMissing(demo.id(), demo.firstName(), demo.groups()));
+    }
+
+    /** A demo user "firstName Demo" in {@code groups}, password = id, unless {@code id} exists already. */
+    public void createIfMissing(String id, String firstName, List<String> groups) {
+        if (identity.createUserQuery().userId(id).count() > 0) {
+            return;
         }
+        User user = identity.newUser(id);
+        user.setFirstName(firstName);
+        user.setLastName("Demo");
+        user.setEmail(id + "@clipflow.example");
+        user.setPassword(id);
+        identity.saveUser(user);
+        groups.forEach(group -> identity.createMembership(id, group));
+        log.info("Created demo user {} in {}", id, groups);
     }
 }

@@ -10,9 +10,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.clipflow.ClipflowIntegrationTest;
+import io.clipflow.platform.TestUsers;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,12 +130,7 @@ class PoolFairnessConcurrencyTest {
         assertThat(saved.getStatusCode()).as(saved.getBody()).isEqualTo(HttpStatus.CREATED);
         List<String> members = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            String id = group + "m" + i;
-            User user = identity.newUser(id);
-            user.setPassword(id);
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-            members.add(id);
+            members.add(TestUsers.member(identity, group + "m" + i, group));
         }
         pools.put(category, members);
     }

@@ -22,9 +22,10 @@ import io.clipflow.client.model.NewOrder;
 import io.clipflow.client.model.OrderView;
 import io.clipflow.client.model.PublishRequest;
 import io.clipflow.client.model.Video;
+import io.clipflow.platform.ClipflowGroups;
+import io.clipflow.platform.TestUsers;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -92,12 +93,6 @@ class GeneratedClientTest {
     }
 
     private String buyer(String id) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setPassword(id);
-            identity.saveUser(user);
-            identity.createMembership(id, "buyers");
-        }
-        return id;
+        return TestUsers.member(identity, id, ClipflowGroups.BUYERS);
     }
 }

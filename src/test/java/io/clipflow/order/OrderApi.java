@@ -4,8 +4,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
+import io.clipflow.platform.ClipflowGroups;
+import io.clipflow.platform.TestUsers;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -51,12 +52,6 @@ final class OrderApi {
 
     /** A buyer of its own (password = user id), so tests do not share one buyer's order list. */
     static String newBuyer(IdentityService identity, String id) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setPassword(id);
-            identity.saveUser(user);
-            identity.createMembership(id, "buyers");
-        }
-        return id;
+        return TestUsers.member(identity, id, ClipflowGroups.BUYERS);
     }
 }

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,7 +27,6 @@ import io.clipflow.platform.HostileCases.Category;
 import jakarta.validation.Validator;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -156,15 +154,7 @@ class HostileInputCorpusTest {
     }
 
     private void createCaller() {
-        if (identity.createUserQuery().userId(CALLER).count() > 0) {
-            return;
-        }
-        User user = identity.newUser(CALLER);
-        user.setPassword(CALLER);
-        identity.saveUser(user);
-        for (String group : Set.of(ClipflowGroups.CREATORS, ClipflowGroups.BUYERS, ClipflowGroups.OPS)) {
-            identity.createMembership(CALLER, group);
-        }
+        TestUsers.member(identity, CALLER, ClipflowGroups.CREATORS, ClipflowGroups.BUYERS, ClipflowGroups.OPS);
     }
 
     /** Work other tests left running (attempts to drain, redo rows to clean up) settles before counting. */

@@ -17,7 +17,6 @@ import io.clipflow.catalogue.Items;
 import io.clipflow.order.Order;
 import io.clipflow.order.OrderBook;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -101,11 +100,7 @@ class OwnerShardingTest {
         for (int i = 0; ; i++) {
             String id = "shardbuyer" + UUID.randomUUID().toString().substring(0, 6) + i;
             if (ShardKeys.shardOf(ShardKeys.bucketOf(id), 2) == shard) {
-                User user = identity.newUser(id);
-                user.setPassword(id);
-                identity.saveUser(user);
-                identity.createMembership(id, ClipflowGroups.BUYERS);
-                return id;
+                return TestUsers.member(identity, id, ClipflowGroups.BUYERS);
             }
         }
     }

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -24,34 +23,21 @@ class CategoriesOnEveryNodeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static ProcessEngine registered;
+    static TwoNodes nodes;
     static AppNode a;
     static AppNode b;
 
     @BeforeAll
     static void twoNodes() {
-        registered = AppNode.registeredEngine();
-        String run = UUID.randomUUID().toString();
-        Map<String, Object> shared = Map.of(
-                "spring.datasource.url", "jdbc:h2:mem:categories-engine-" + run + ";DB_CLOSE_DELAY=-1",
-                "clipflow.shards.databases[0].url", "jdbc:h2:mem:categories-ds0-" + run + ";DB_CLOSE_DELAY=-1",
-                "clipflow.shards.databases[1].url", "jdbc:h2:mem:categories-ds1-" + run + ";DB_CLOSE_DELAY=-1");
-        a = AppNode.start(shared);
-        b = AppNode.start(shared);
+        nodes = TwoNodes.start("categories");
+        a = nodes.a;
+        b = nodes.b;
     }
 
     @AfterAll
     static void stopNodes() {
-        try {
-            if (b != null) {
-                b.close();
-            }
-            if (a != null) {
-                a.close();
-            }
-        }
-        finally {
-            AppNode.restoreEngineRegistry(registered);
+        if (nodes != null) {
+            nodes.close();
         }
     }
 

@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clipflow.RedisClusterTestServer;
+import io.clipflow.platform.ClipflowGroups;
+import io.clipflow.platform.TestUsers;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -197,10 +198,6 @@ class RedisClusterFlowsTest {
     }
 
     private static String buyer(IdentityService identity, String id) {
-        User user = identity.newUser(id);
-        user.setPassword(id);
-        identity.saveUser(user);
-        identity.createMembership(id, "buyers");
-        return id;
+        return TestUsers.member(identity, id, ClipflowGroups.BUYERS);
     }
 }

@@ -8,11 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -31,33 +29,21 @@ class SharedSessionTest {
     private static final String ME = "/camunda/api/admin/auth/user/default";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static ProcessEngine registered;
+    static TwoNodes nodes;
     static AppNode a;
     static AppNode b;
 
     @BeforeAll
     static void twoNodesOnOneDatabaseAndOneRedis() {
-        registered = AppNode.registeredEngine();
-        String run = UUID.randomUUID().toString();
-        Map<String, Object> shared = Map.of(
-                "spring.datasource.url", "jdbc:h2:mem:sessions-engine-" + run + ";DB_CLOSE_DELAY=-1",
-                "clipflow.shards.databases[0].url", "jdbc:h2:mem:sessions-ds0-" + run + ";DB_CLOSE_DELAY=-1");
-        a = AppNode.start(shared);
-        b = AppNode.start(shared);
+        nodes = TwoNodes.start("sessions");
+        a = nodes.a;
+        b = nodes.b;
     }
 
     @AfterAll
     static void stopNodes() {
-        try {
-            if (b != null) {
-                b.close();
-            }
-            if (a != null) {
-                a.close();
-            }
-        }
-        finally {
-            AppNode.restoreEngineRegistry(registered);
+        if (nodes != null) {
+            nodes.close();
         }
     }
 

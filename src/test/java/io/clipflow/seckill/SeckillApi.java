@@ -8,8 +8,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
 import com.jayway.jsonpath.JsonPath;
+import io.clipflow.platform.ClipflowGroups;
+import io.clipflow.platform.TestUsers;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -90,12 +91,6 @@ final class SeckillApi {
 
     /** A buyer of its own (password = user id). */
     static String newBuyer(IdentityService identity, String id) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setPassword(id);
-            identity.saveUser(user);
-            identity.createMembership(id, "buyers");
-        }
-        return id;
+        return TestUsers.member(identity, id, ClipflowGroups.BUYERS);
     }
 }
