@@ -22,6 +22,6 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @AutoConfigureObservability
 @ActiveProfiles("test")
-@Import(ApiDocumentValidation.class)
+@Import({ ApiDocumentValidation.class, AsyncAnswersInMockMvc.class })
 public @interface ClipflowIntegrationTest {
 }

@@ -105,6 +105,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return body;
     }
 
+    /** The answer to an exception raised after the handler returned ({@link AsyncAnswers}). */
+    static ProblemDetail problemFor(Throwable ex) {
+        ApiExceptionHandler handler = new ApiExceptionHandler();
+        return ex instanceof RedisConnectionFailureException || ex instanceof DataAccessResourceFailureException
+                || ex instanceof QueryTimeoutException ? handler.unavailable((Exception) ex)
+                : handler.unexpected(ex instanceof Exception e ? e : new IllegalStateException(ex));
+    }
+
     /** The firewall checks parameters when they are read, so its refusal of one surfaces here. */
     @ExceptionHandler(RequestRejectedException.class)
     ProblemDetail rejected(RequestRejectedException ex) {

@@ -6,6 +6,7 @@ import io.clipflow.idempotency.IdempotencyKeys;
 import io.clipflow.idempotency.IdempotentRequests;
 import io.clipflow.idempotency.KeyRefusal;
 import io.clipflow.platform.ApiErrors;
+import io.clipflow.platform.AsyncAnswers;
 import io.clipflow.platform.ProblemCode;
 import io.clipflow.platform.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,6 +15,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -55,9 +58,12 @@ class AttemptController {
     private final SeckillEvents events;
     private final IdempotencyKeys keys;
     private final IdempotentRequests idempotent;
+    private final AsyncAnswers answers;
 
-    AttemptController(Attempts attempts, SeckillEvents events, IdempotencyKeys keys, IdempotentRequests idempotent) {
+    AttemptController(Attempts attempts, SeckillEvents events, IdempotencyKeys keys, IdempotentRequests idempotent,
+            AsyncAnswers answers) {
         this.attempts = attempts;
+        this.answers = answers;
         this.events = events;
         this.keys = keys;
         this.idempotent = idempotent;
@@ -90,7 +96,8 @@ class AttemptController {
             ProblemCode.IDEMPOTENCY_KEY_IN_FLIGHT })
     @PostMapping("/api/seckill/events/{id}/attempts")
     ResponseEntity<?> attempt(@PathVariable long id,
-            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String token, Authentication caller) {
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String token, Authentication caller,
+            HttpServletRequest request, HttpServletResponse response) {
         KeyRefusal unusable = KeyRefusal.beforeLookup(token);
         if (unusable == KeyRefusal.MISSING) {
             throw unusable.exception();
@@ -105,13 +112,19 @@ class AttemptController {
                 return accepted(decision).body(new Accepted(decision.attemptId(), Attempts.Status.PENDING));
             });
         }
-        Attempts.Decision decision = unusable == KeyRefusal.INVALID
-                ? new Attempts.Decision(Attempts.Outcome.INVALID, null, false)
-                : attempts.attempt(id, caller.getName(), token);
+        if (unusable == KeyRefusal.INVALID) {
+            return answer(new Attempts.Decision(Attempts.Outcome.INVALID, null, false), id);
+        }
+        // answered from Redis's reply: the request thread does not wait for it (AsyncAnswers)
+        return answers.answer(request, response,
+                attempts.attempt(id, caller.getName(), token).thenApply(decision -> answer(decision, id)));
+    }
+
+    private static ResponseEntity<?> answer(Attempts.Decision decision, long eventId) {
         if (decision.outcome() != Attempts.Outcome.ACCEPTED) {
             // answered, not thrown: most answers of a sale are refusals, and an exception (its stack trace, the
             // resolvers) costs more than the whole Redis step; the problem detail is the same
-            ProblemDetail refusal = refusal(decision.outcome(), id);
+            ProblemDetail refusal = refusal(decision.outcome(), eventId);
             return replayed(ResponseEntity.status(refusal.getStatus())
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON), decision).body(refusal);
         }

@@ -6,12 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import io.clipflow.idempotency.KeySpendingScripts;
 import io.clipflow.platform.LuaScripts;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -43,6 +45,7 @@ class Attempts {
     }
 
     private final StringRedisTemplate redis;
+    private final ReactiveStringRedisTemplate replies;
     private final SeckillProperties properties;
     @SuppressWarnings("rawtypes")
     private final RedisScript<List> attempt = KeySpendingScripts.load(Attempts.class, List.class, "take-unit.lua",
@@ -54,17 +57,19 @@ class Attempts {
     private final RedisScript<Long> fail = script("fail.lua", Long.class);
     private final RedisScript<Long> lose = script("lose.lua", Long.class);
 
-    Attempts(StringRedisTemplate redis, SeckillProperties properties) {
+    Attempts(StringRedisTemplate redis, ReactiveStringRedisTemplate replies, SeckillProperties properties) {
         this.redis = redis;
+        this.replies = replies;
         this.properties = properties;
     }
 
     /**
      * Spends {@code token} on one attempt of {@code buyer} at {@code eventId}: one atomic Redis step, the token spent
      * by the idempotency module's functions composed into the same script. Only a token issued for the event
-     * ({@link SeckillKeys#spendableAt}): its key shares the event's hash slot.
+     * ({@link SeckillKeys#spendableAt}): its key shares the event's hash slot. Completes on Redis's reply, on the
+     * client's I/O thread: nothing waits for it ({@code AttemptController} answers from there).
      */
-    Decision attempt(long eventId, String buyer, String token) {
+    CompletableFuture<Decision> attempt(long eventId, String buyer, String token) {
         if (!SeckillKeys.spendableAt(token, eventId)) {
             throw new IllegalArgumentException("A token not issued for event " + eventId + " is spent on its own");
         }
@@ -72,9 +77,13 @@ class Attempts {
         List<String> keys = new ArrayList<>(6);
         keys.add(SeckillKeys.token(token));
         keys.addAll(SeckillKeys.unitKeys(eventId, attemptId));
-        List<?> reply = answered(() -> redis.execute(attempt, keys, buyer, fingerprint(eventId), attemptId,
+        return replies.execute(attempt, keys, List.of(buyer, fingerprint(eventId), attemptId,
                 String.valueOf(properties.replayTtl().toMillis()),
-                String.valueOf(properties.attemptTtl().toMillis()), String.valueOf(eventId)));
+                String.valueOf(properties.attemptTtl().toMillis()), String.valueOf(eventId)))
+                .next().map(Attempts::decision).toFuture();
+    }
+
+    private static Decision decision(List<?> reply) {
         String first = String.valueOf(reply.get(0));
         if (first.equals("REPLAY")) {
             return new Decision(Outcome.valueOf(String.valueOf(reply.get(1))), emptyToNull(reply.get(2)), true);

@@ -22,7 +22,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.clipflow.seckill.SeckillApi.TokenKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -184,6 +188,37 @@ class SeckillApiTest {
         assertThat(api.readAttempt("apibuyer2", "x").getStatus()).isEqualTo(404);
     }
 
+    /**
+     * Over a real connection the answer is written by the thread that gets Redis's reply, after the request thread
+     * has gone back to Tomcat: the same status, headers and body as any answer of the API.
+     */
+    @Test
+    void anAttemptOverHttpIsAnsweredWithTheSameStatusHeadersAndBody() throws Exception {
+        long event = api.openEvent(items.create("Bell", 1_000, 2).id(), 1);
+        String token = api.eventToken("apibuyer1", event);
+
+        ResponseEntity<String> accepted = attemptOverHttp("apibuyer1", event, token);
+        ResponseEntity<String> replayed = attemptOverHttp("apibuyer1", event, token);
+        ResponseEntity<String> soldOut = attemptOverHttp("apibuyer2", event, api.eventToken("apibuyer2", event));
+
+        assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+        String attemptId = JsonPath.read(accepted.getBody(), "$.attemptId");
+        assertThat(accepted.getHeaders().getLocation()).hasToString("/api/seckill/attempts/" + attemptId);
+        assertThat(accepted.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+        assertThat(accepted.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(accepted.getHeaders().getCacheControl()).contains("no-store");
+        assertThat(replayed.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.getBody()).isEqualTo(accepted.getBody());
+        assertThat(soldOut.getStatusCode().value()).isEqualTo(409);
+        assertThat(soldOut.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(soldOut.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(JsonPath.<String>read(soldOut.getBody(), "$.code")).isEqualTo("SOLD_OUT");
+        assertThat(JsonPath.<String>read(soldOut.getBody(), "$.instance"))
+                .isEqualTo("/api/seckill/events/" + event + "/attempts");
+        mvc.perform(get("/api/seckill/events/" + event).with(httpBasic("apibuyer2", "apibuyer2")))
+                .andExpect(jsonPath("$.remaining").value(0)).andExpect(jsonPath("$.sold").value(1));
+    }
+
     @Test
     void thePageIsOpenAndTheBenchBaselineIsNotShipped() throws Exception {
         mvc.perform(post("/api/seckill/noop").with(httpBasic("apibuyer1", "apibuyer1")))
@@ -202,6 +237,14 @@ class SeckillApiTest {
         catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    private ResponseEntity<String> attemptOverHttp(String user, long eventId, String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, user);
+        headers.set("Idempotency-Key", token);
+        return web.exchange("/api/seckill/events/" + eventId + "/attempts", HttpMethod.POST,
+                new HttpEntity<>(headers), String.class);
     }
 
     private static void assertCode(MockHttpServletResponse response, int status, String code) throws Exception {

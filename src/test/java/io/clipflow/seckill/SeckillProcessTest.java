@@ -125,7 +125,7 @@ class SeckillProcessTest {
     }
 
     private static String acceptedAttempt(long event, String buyer) {
-        Attempts.Decision decision = fixture.attempts.attempt(event, buyer, fixture.token(buyer, event));
+        Attempts.Decision decision = fixture.attempts.attempt(event, buyer, fixture.token(buyer, event)).join();
         assertThat(decision.outcome()).isEqualTo(Attempts.Outcome.ACCEPTED);
         return decision.attemptId();
     }

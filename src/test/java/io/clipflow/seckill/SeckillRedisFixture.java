@@ -10,6 +10,7 @@ import io.clipflow.RedisTestServer;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -31,7 +32,7 @@ final class SeckillRedisFixture implements AutoCloseable {
         connections.afterPropertiesSet();
         connections.start();
         redis = new StringRedisTemplate(connections);
-        attempts = new Attempts(redis, properties());
+        attempts = new Attempts(redis, new ReactiveStringRedisTemplate(connections), properties());
     }
 
     static SeckillProperties properties() {
