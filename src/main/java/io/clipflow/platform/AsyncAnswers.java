@@ -65,8 +65,12 @@ public class AsyncAnswers {
                 log.debug("The answer to {} was not written: {}", request.getRequestURI(), ex.toString());
             }
             finally {
-                async.complete();
-                written.complete(null);
+                try {
+                    async.complete();
+                }
+                finally {
+                    written.complete(null);
+                }
             }
         });
         return null;

@@ -39,10 +39,6 @@ class AttemptScriptTest {
         fixture.close();
     }
 
-    private static Decision attempt(long eventId, String buyer, String token) {
-        return attempts.attempt(eventId, buyer, token).join();
-    }
-
     @Test
     void acceptedAttemptTakesOneUnitRecordsItAndQueuesIt() {
         long event = fixture.openEvent(5);
@@ -227,5 +223,9 @@ class AttemptScriptTest {
         assertThat(fixture.remaining(event)).isZero();
         assertThat(lowest.get()).isZero();
         assertThat(fixture.redis.opsForSet().size(SeckillKeys.held(event))).isEqualTo(stock);
+    }
+
+    private static Decision attempt(long eventId, String buyer, String token) {
+        return attempts.attempt(eventId, buyer, token).join();
     }
 }
