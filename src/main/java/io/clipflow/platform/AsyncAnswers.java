@@ -1,6 +1,8 @@
 package io.clipflow.platform;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -12,11 +14,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.http.HttpMessageConverters;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.stereotype.Component;
 
 /**
@@ -91,19 +94,39 @@ public class AsyncAnswers {
             }
             type = type != null ? type : MediaType.APPLICATION_PROBLEM_JSON;
         }
-        write(body, type != null ? type : MediaType.APPLICATION_JSON, new ServletServerHttpResponse(response));
+        // rendered whole first: with its length known, the answer leaves in one write when the request completes
+        Rendered rendered = render(body, type != null ? type : MediaType.APPLICATION_JSON);
+        response.setContentType(String.valueOf(rendered.getHeaders().getContentType()));
+        response.setContentLength(rendered.body.size());
+        rendered.body.writeTo(response.getOutputStream());
     }
 
     @SuppressWarnings("unchecked")
-    private void write(Object body, MediaType type, ServletServerHttpResponse output) throws IOException {
+    private Rendered render(Object body, MediaType type) throws IOException {
         for (HttpMessageConverter<?> converter : converters.getConverters()) {
             if (converter.canWrite(body.getClass(), type)) {
-                ((HttpMessageConverter<Object>) converter).write(body, type, output);
-                output.flush();
-                return;
+                Rendered rendered = new Rendered();
+                ((HttpMessageConverter<Object>) converter).write(body, type, rendered);
+                return rendered;
             }
         }
         throw new IllegalStateException("No converter writes " + body.getClass() + " as " + type);
+    }
+
+    private static final class Rendered implements HttpOutputMessage {
+
+        private final HttpHeaders headers = new HttpHeaders();
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream(256);
+
+        @Override
+        public OutputStream getBody() {
+            return body;
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            return headers;
+        }
     }
 
     private static ResponseEntity<ProblemDetail> failed(Throwable failure) {

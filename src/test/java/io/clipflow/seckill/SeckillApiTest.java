@@ -1,5 +1,6 @@
 package io.clipflow.seckill;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -205,6 +206,7 @@ class SeckillApiTest {
         String attemptId = JsonPath.read(accepted.getBody(), "$.attemptId");
         assertThat(accepted.getHeaders().getLocation()).hasToString("/api/seckill/attempts/" + attemptId);
         assertThat(accepted.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+        assertThat(accepted.getHeaders().getContentLength()).isEqualTo(accepted.getBody().getBytes(UTF_8).length);
         assertThat(accepted.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(accepted.getHeaders().getCacheControl()).contains("no-store");
         assertThat(replayed.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
