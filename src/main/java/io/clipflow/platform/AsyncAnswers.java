@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * Answers a request when a {@link CompletionStage} (a Redis reply) completes, written by the thread that completes
  * it, while the request thread goes back to Tomcat at once. Spring MVC's own asynchronous results
  * ({@code CompletableFuture}, {@code DeferredResult}) dispatch the request a second time through the filter chain
- * and the dispatcher to write the answer: on the seckill accept path that second pass cost more than waiting
- * (docs/benchmarks.md, § 3). The answer is written as MVC writes a {@link ResponseEntity}: its status and headers,
+ * and the dispatcher to write the answer, much of a request's own work again; the seckill accept path's figures are
+ * in docs/benchmarks.md, § 3. The answer is written as MVC writes a {@link ResponseEntity}: its status and headers,
  * the body by the app's JSON converter, a problem detail as {@code application/problem+json} with its
  * {@code instance}. A failed stage is answered as {@link ApiExceptionHandler} answers the same exception.
  *

@@ -63,10 +63,10 @@ class AttemptController {
     AttemptController(Attempts attempts, SeckillEvents events, IdempotencyKeys keys, IdempotentRequests idempotent,
             AsyncAnswers answers) {
         this.attempts = attempts;
-        this.answers = answers;
         this.events = events;
         this.keys = keys;
         this.idempotent = idempotent;
+        this.answers = answers;
     }
 
     /** A one-time token for one attempt at this event, living in the event's Redis slot. */
